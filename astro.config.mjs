@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { fileURLToPath } from 'node:url';
+
+// KaTeX may emit only the commands that tag formula parts for live numbers; nothing else that
+// `trust` would unlock (links, includes) is allowed.
+const katexTrustedCommands = new Set(['\\htmlClass', '\\htmlData', '\\htmlId']);
+
+// Cross-origin isolation lets tfjs-wasm use its threaded build; a static host needs the same headers.
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  site: 'https://example.org',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { trust: (ctx) => katexTrustedCommands.has(ctx.command), strict: false }]],
+  },
+  server: { headers: isolationHeaders },
+  vite: {
+    resolve: {
+      // tfjs-core imports node-fetch for Node only; in the browser bundle it must resolve to nothing.
+      alias: { 'node-fetch': fileURLToPath(new URL('./src/shims/node-fetch.js', import.meta.url)) },
+    },
+    preview: { headers: isolationHeaders },
+    build: { chunkSizeWarningLimit: 4000 },
+  },
+});
