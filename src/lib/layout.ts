@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * The lessons speak of feature maps as [N, C, H, W]; tfjs convolutions want [N, H, W, C].
+ * This file is the one place that converts between the two.
+ */
+export type ShapeNCHW = readonly [n: number, c: number, h: number, w: number];
+
+/** A plain NCHW array as the lessons and the tensor lab hold it: data[((n*C + c)*H + h)*W + w]. */
+export interface ArrayNCHW {
+  shape: ShapeNCHW;
+  data: Float32Array;
+}
+
+export function indexNCHW(shape: ShapeNCHW, n: number, c: number, h: number, w: number): number {
+  const [, C, H, W] = shape;
+  return ((n * C + c) * H + h) * W + w;
+}
+
+/** NCHW array → NHWC tensor (caller owns the tensor). */
+export function toNHWC(x: ArrayNCHW): tf.Tensor4D {
+  return tf.tidy(() => tf.tensor4d(x.data, [...x.shape]).transpose<tf.Tensor4D>([0, 2, 3, 1]));
+}
+
+/** NHWC tensor → NCHW array (reads the tensor synchronously; small tensors only). */
+export function fromNHWC(x: tf.Tensor4D): ArrayNCHW {
+  const [n, h, w, c] = x.shape;
+  const nchw = x.transpose([0, 3, 1, 2]);
+  const data = Float32Array.from(nchw.dataSync());
+  nchw.dispose();
+  return { shape: [n, c, h, w], data };
+}
