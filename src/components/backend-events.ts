@@ -1,0 +1,13 @@
+import type { BackendChoice } from '../lib/backend';
+
+/** The event the tfjs runtime fires on `document` when a backend is chosen or replaced. Kept apart from
+ * tf-runtime.ts so listeners (badges) do not pull tfjs into the page's first script. */
+export const backendEvent = 'notebook:backend';
+
+export interface BackendStatus {
+  choice: BackendChoice;
+  label: string;
+  explanation: string;
+  /** Set after a lost GPU device forced a switch. */
+  notice?: string;
+}

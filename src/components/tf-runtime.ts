@@ -1,0 +1,43 @@
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs';
+import { chooseBackend, explainChoice, onDeviceLost, parseBackendName, backendLabels, type BackendChoice } from '../lib/backend';
+import { backendEvent, type BackendStatus } from './backend-events';
+
+/**
+ * The page's one tfjs runtime: chosen once per page, shared by every demo. Demos import this module lazily
+ * (dynamic import) so the lesson text and formulas render before any tfjs code arrives.
+ * `?backend=wasm` (or webgpu, webgl, cpu) in the URL forces a backend.
+ */
+let status: Promise<BackendStatus> | undefined;
+
+function announce(current: BackendStatus): BackendStatus {
+  document.dispatchEvent(new CustomEvent<BackendStatus>(backendEvent, { detail: current }));
+  return current;
+}
+
+function describe(choice: BackendChoice, notice?: string): BackendStatus {
+  return { choice, label: backendLabels[choice.backend], explanation: explainChoice(choice), notice };
+}
+
+export function ready(): Promise<BackendStatus> {
+  status ??= (async () => {
+    const forced = parseBackendName(new URLSearchParams(location.search).get('backend'));
+    const choice = await chooseBackend({
+      forced,
+      wasmPaths: {
+        'tfjs-backend-wasm.wasm': wasmPlain,
+        'tfjs-backend-wasm-simd.wasm': wasmSimd,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+      },
+    });
+    onDeviceLost(choice, (next, notice) => {
+      status = Promise.resolve(announce(describe(next, notice)));
+    });
+    return announce(describe(choice));
+  })();
+  return status;
+}
+
+export { tf };

@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import { normalise } from './norm';
+import { adain } from './adain';
+
+/**
+ * A small fixed workload that touches the ops the demos rely on (moments, broadcasting, a 3×3 conv with
+ * reflect padding, AdaIN). Running it on every backend and comparing with CPU shows whether a backend
+ * computes the same numbers on this machine.
+ */
+function deterministicValues(count: number, seed: number): Float32Array {
+  const values = new Float32Array(count);
+  let state = seed >>> 0;
+  for (let i = 0; i < count; i++) {
+    // xorshift32: any fixed, platform-independent sequence will do
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    values[i] = ((state >>> 0) / 0xffffffff) * 4 - 2;
+  }
+  return values;
+}
+
+export function consistencyWorkload(): tf.Tensor4D {
+  return tf.tidy(() => {
+    const x = tf.tensor4d(deterministicValues(2 * 8 * 8 * 4, 7), [2, 8, 8, 4]);
+    const style = tf.tensor4d(deterministicValues(2 * 8 * 8 * 4, 11), [2, 8, 8, 4]).mul(3).add(1) as tf.Tensor4D;
+    const kernel = tf.tensor4d(deterministicValues(3 * 3 * 4 * 4, 13), [3, 3, 4, 4]);
+    const padded = tf.mirrorPad(normalise(x, { method: 'instance' }), [[0, 0], [1, 1], [1, 1], [0, 0]], 'reflect');
+    const features = tf.relu(tf.conv2d(padded, kernel, 1, 'valid'));
+    const grouped = normalise(features, { method: 'group', groups: 2 });
+    return adain(grouped, style);
+  });
+}
+
+export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+  return max;
+}

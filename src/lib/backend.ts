@@ -1,0 +1,153 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+/**
+ * Chooses where tensors run: WebGPU first, then WebGL, WASM, CPU, keeping the reason each candidate was
+ * passed over so the page can say why it runs where it does. No DOM here: the page passes in the wasm file
+ * URLs its bundler produced and the backend the reader asked for.
+ */
+export const backendOrder = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof backendOrder)[number];
+
+export interface BackendAttempt {
+  backend: BackendName;
+  ok: boolean;
+  /** Why it was chosen or passed over, in words for the reader. */
+  reason: string;
+}
+
+export interface BackendChoice {
+  backend: BackendName;
+  forced: boolean;
+  attempts: BackendAttempt[];
+}
+
+/** URLs of the three tfjs wasm builds, keyed by their file names as tfjs asks for them. */
+export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
+
+export const backendLabels: Record<BackendName, string> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly',
+  cpu: 'plain JavaScript (CPU)',
+};
+
+export function parseBackendName(value: string | null | undefined): BackendName | undefined {
+  const lower = value?.trim().toLowerCase();
+  return backendOrder.find((name) => name === lower);
+}
+
+function missingReason(name: BackendName): string {
+  return name === 'webgpu' ? 'this browser does not offer WebGPU (no navigator.gpu)' : `the ${backendLabels[name]} backend is not available here`;
+}
+
+async function tryBackend(name: BackendName, allowSoftwareGpu: boolean): Promise<BackendAttempt> {
+  if (!tf.findBackendFactory(name)) return { backend: name, ok: false, reason: missingReason(name) };
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok) return { backend: name, ok: false, reason: `${backendLabels[name]} failed to initialise` };
+    const emulator = softwareGpuName(name);
+    if (emulator && !allowSoftwareGpu) {
+      return { backend: name, ok: false, reason: `the GPU is emulated in software (${emulator}), which is slower than WebAssembly` };
+    }
+    return { backend: name, ok: true, reason: describeRunning(name) };
+  } catch (error) {
+    return { backend: name, ok: false, reason: `${backendLabels[name]} failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+interface WebGPUAdapterDescription {
+  adapterInfo?: { vendor?: string; architecture?: string };
+}
+
+interface WebGLContextHolder {
+  gpgpu?: { gl?: WebGLRenderingContext };
+}
+
+const softwareRenderers = /swiftshader|llvmpipe|lavapipe|software/i;
+
+/**
+ * The name of the software rasteriser behind a GPU backend, if it is one. Measured here: WebGPU and WebGL on
+ * SwiftShader run convolutions at 0.3–0.8 GFLOP/s against ~20 for WebAssembly SIMD, so a real model would
+ * take minutes instead of seconds.
+ */
+function softwareGpuName(name: BackendName): string | undefined {
+  if (name === 'webgpu') {
+    const info = (tf.backend() as WebGPUAdapterDescription).adapterInfo;
+    const description = `${info?.vendor ?? ''} ${info?.architecture ?? ''}`;
+    return softwareRenderers.test(description) ? description.trim() : undefined;
+  }
+  if (name === 'webgl') {
+    const gl = (tf.backend() as WebGLContextHolder).gpgpu?.gl;
+    const debug = gl?.getExtension('WEBGL_debug_renderer_info');
+    const renderer = debug && gl ? String(gl.getParameter(debug.UNMASKED_RENDERER_WEBGL)) : '';
+    return softwareRenderers.test(renderer) ? renderer : undefined;
+  }
+  return undefined;
+}
+
+function describeRunning(name: BackendName): string {
+  switch (name) {
+    case 'webgpu': {
+      const info = (tf.backend() as WebGPUAdapterDescription).adapterInfo;
+      const adapter = [info?.vendor, info?.architecture].filter(Boolean).join(' ');
+      return adapter ? `WebGPU adapter: ${adapter}` : 'a WebGPU adapter is available';
+    }
+    case 'webgl':
+      return `WebGL ${tf.env().getNumber('WEBGL_VERSION')} is available`;
+    case 'wasm':
+      return tf.env().getBool('WASM_HAS_SIMD_SUPPORT')
+        ? tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')
+          ? 'WebAssembly with SIMD and threads'
+          : 'WebAssembly with SIMD, one thread (threads need a cross-origin isolated page)'
+        : 'WebAssembly without SIMD';
+    case 'cpu':
+      return 'plain JavaScript always works, slowly';
+  }
+}
+
+/**
+ * Tries the backends in order (or only the forced one, falling back in order if it fails) and leaves tfjs
+ * set to the first that initialises.
+ */
+export async function chooseBackend(options: { forced?: BackendName; wasmPaths?: WasmPaths } = {}): Promise<BackendChoice> {
+  if (options.wasmPaths) setWasmPaths(options.wasmPaths);
+  const { forced } = options;
+  const candidates = forced ? [forced, ...backendOrder.filter((name) => name !== forced)] : [...backendOrder];
+  const attempts: BackendAttempt[] = [];
+  for (const name of candidates) {
+    // A reader who asks for a backend gets it even when it is emulated.
+    const attempt = await tryBackend(name, name === forced);
+    attempts.push(attempt);
+    if (attempt.ok) return { backend: name, forced: forced === name, attempts };
+  }
+  throw new Error(`no TensorFlow.js backend could start: ${attempts.map((a) => a.reason).join('; ')}`);
+}
+
+/** One sentence for the reader: which backend runs and why the ones before it were passed over. */
+export function explainChoice(choice: BackendChoice): string {
+  const chosen = choice.attempts.find((a) => a.ok);
+  const skipped = choice.attempts.filter((a) => !a.ok).map((a) => `${backendLabels[a.backend]}: ${a.reason}`);
+  const how = choice.forced ? 'chosen in the URL' : 'the fastest that works here';
+  const head = `Running on ${backendLabels[choice.backend]} (${how}; ${chosen?.reason ?? ''}).`;
+  return skipped.length ? `${head} Passed over: ${skipped.join('; ')}.` : head;
+}
+
+interface DeviceWithLoss {
+  device?: { lost?: Promise<{ message?: string; reason?: string }> };
+}
+
+/**
+ * Calls back once when the WebGPU device behind the current backend is lost (driver reset, GPU removed),
+ * after switching tfjs to the next backend that works. Tensors on the lost device are gone with it.
+ */
+export function onDeviceLost(choice: BackendChoice, switched: (next: BackendChoice, message: string) => void): void {
+  if (choice.backend !== 'webgpu') return;
+  const lost = (tf.findBackend('webgpu') as DeviceWithLoss | null)?.device?.lost;
+  void lost?.then(async (info) => {
+    tf.removeBackend('webgpu');
+    const next = await chooseBackend();
+    switched(next, `The GPU device was lost (${info.message || info.reason || 'no reason given'}); switched to ${backendLabels[next.backend]}.`);
+  });
+}
