@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ShapeNCHW } from './layout';
+import { groupsOf, type NormSpec } from './norm-groups';
+
+export { statisticGroupOf, statisticGroupCount, type NormMethod, type NormSpec } from './norm-groups';
 
 /**
  * Batch, layer, instance and group normalisation share one formula,
@@ -7,14 +9,6 @@ import type { ShapeNCHW } from './layout';
  * and differ only in the set of values one (μ, σ²) pair is taken over.
  * Tensors here are NHWC (tfjs layout); the lessons' [N,C,H,W] view is converted in layout.ts.
  */
-export type NormMethod = 'batch' | 'layer' | 'instance' | 'group';
-
-export interface NormSpec {
-  method: NormMethod;
-  /** Number of channel groups for group normalisation; must divide C. */
-  groups?: number;
-}
-
 export const DEFAULT_EPSILON = 1e-5;
 
 /** Per-channel affine parameters and ε. Omitted γ is 1, omitted β is 0. */
@@ -27,14 +21,6 @@ export interface AffineOptions {
 export interface Moments {
   mean: tf.Tensor;
   variance: tf.Tensor;
-}
-
-function groupsOf(spec: NormSpec, channels: number): number {
-  const groups = spec.groups ?? 1;
-  if (!Number.isInteger(groups) || groups < 1 || channels % groups !== 0) {
-    throw new RangeError(`group count ${groups} must be a positive divisor of the channel count ${channels}`);
-  }
-  return groups;
 }
 
 /** The input viewed so that the reduced axes are explicit: group norm splits C into [G, C/G]. */
@@ -64,38 +50,6 @@ export function groupMoments(x: tf.Tensor4D, spec: NormSpec): { mean: tf.Tensor1
     const { mean, variance } = tf.moments(view, axes, true);
     return { mean: mean.reshape([-1]) as tf.Tensor1D, variance: variance.reshape([-1]) as tf.Tensor1D };
   });
-}
-
-/** The index of the statistic group cell (n, c, h, w) of an [N,C,H,W] tensor belongs to. */
-export function statisticGroupOf(shape: ShapeNCHW, spec: NormSpec, n: number, c: number): number {
-  const [, C] = shape;
-  switch (spec.method) {
-    case 'batch':
-      return c;
-    case 'instance':
-      return n * C + c;
-    case 'layer':
-      return n;
-    case 'group': {
-      const g = groupsOf(spec, C);
-      return n * g + Math.floor(c / (C / g));
-    }
-  }
-}
-
-/** How many (μ, σ²) pairs a method computes for a tensor of this shape. */
-export function statisticGroupCount(shape: ShapeNCHW, spec: NormSpec): number {
-  const [N, C] = shape;
-  switch (spec.method) {
-    case 'batch':
-      return C;
-    case 'instance':
-      return N * C;
-    case 'layer':
-      return N;
-    case 'group':
-      return N * groupsOf(spec, C);
-  }
 }
 
 function affine(xHat: tf.Tensor4D, options: AffineOptions): tf.Tensor4D {
