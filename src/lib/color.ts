@@ -14,8 +14,8 @@ type Matrix3 = [number, number, number, number, number, number, number, number, 
 /** NTSC RGB → YIQ (rows Y, I, Q). */
 const RGB_TO_YIQ: Matrix3 = [0.299, 0.587, 0.114, 0.595716, -0.274453, -0.321263, 0.211456, -0.522591, 0.311135];
 
-/** Regularises covariances so a flat-coloured image (a singular Σ) still gives a finite transform; in (0..255)² units. */
-const COVARIANCE_EPSILON = 1;
+/** Regularises the source covariance so a flat-coloured image (a singular Σ) still gives a finite transform; in (0..255)² units. */
+const COVARIANCE_EPSILON = 1e-2;
 
 function multiply3(a: Matrix3, b: Matrix3): Matrix3 {
   const out = new Array<number>(9).fill(0) as Matrix3;
@@ -113,8 +113,8 @@ function affineColor(image: tf.Tensor4D, matrix: Matrix3, from: readonly number[
 export function matchColorStatistics(source: tf.Tensor4D, reference: tf.Tensor4D): tf.Tensor4D {
   const s = colorStatistics(source);
   const r = colorStatistics(reference);
-  const regularised = (c: Matrix3): Matrix3 => c.map((v, i) => (i % 4 === 0 ? v + COVARIANCE_EPSILON : v)) as Matrix3;
-  const transform = multiply3(symmetricPower3(regularised(r.covariance), 0.5), symmetricPower3(regularised(s.covariance), -0.5));
+  const regularised = s.covariance.map((v, i) => (i % 4 === 0 ? v + COVARIANCE_EPSILON : v)) as Matrix3;
+  const transform = multiply3(symmetricPower3(r.covariance, 0.5), symmetricPower3(regularised, -0.5));
   return affineColor(source, transform, s.mean, r.mean);
 }
 
