@@ -1,0 +1,155 @@
+import * as tf from '@tensorflow/tfjs';
+import { loadWeights, requireWeight, WeightsCorruptError, WeightsMissingError, type FetchLike, type LoadProgress, type NamedWeights } from './weights';
+
+/**
+ * The project's own style-based generator (training/stylegan.py, exported by training/export.py to
+ * public/generator/): its architecture config and its weights in tfjs layouts, the equalised-learning-rate
+ * scales already baked in. Linear kernels are [in, out], conv kernels HWIO, the constant NHWC.
+ */
+export interface GeneratorConfig {
+  resolution: number;
+  zDim: number;
+  wDim: number;
+  mappingLayers: number;
+  /** Channels per resolution 4, 8, 16, … */
+  channels: number[];
+  /** Number of AdaIN layers, each with its own w (two per resolution). */
+  numWs: number;
+  adainEpsilon: number;
+  leakyReluSlope: number;
+  /** Each mapping layer's leaky ReLU output is multiplied by this (√2). */
+  mappingGain: number;
+  pixelNormEpsilon: number;
+  upsample: 'bilinear';
+}
+
+/** public/generator/model.json */
+export interface GeneratorModelFile {
+  format: 'adain-notebook-weights';
+  source: { file: string; sha256: string };
+  config: GeneratorConfig;
+  /** Where the weights came from (checkpoint, iteration, training time, data), for the record. */
+  training: Record<string, string | number>;
+  weightsManifest: tf.io.WeightsManifestConfig;
+}
+
+export interface DenseWeights {
+  /** [in, out] */
+  kernel: tf.Tensor2D;
+  /** [out] */
+  bias: tf.Tensor1D;
+}
+
+export interface StyledConvWeights {
+  /** [3, 3, in, out] */
+  convKernel: tf.Tensor4D;
+  /** [out]: learned per-channel scale of the per-pixel noise */
+  noiseStrength: tf.Tensor1D;
+  bias: tf.Tensor1D;
+  /** w → y_s */
+  styleScale: DenseWeights;
+  /** w → y_b */
+  styleBias: DenseWeights;
+}
+
+export interface GeneratorWeights {
+  config: GeneratorConfig;
+  mapping: DenseWeights[];
+  /** Running mean of w during training: the centre of truncation. [wDim] */
+  wAvg: tf.Tensor1D;
+  /** [1, 4, 4, channels[0]] */
+  constant: tf.Tensor4D;
+  /** numWs layers, two per resolution. */
+  layers: StyledConvWeights[];
+  /** One 1×1 conv per resolution, [1, 1, C, 3] */
+  toRgb: { kernel: tf.Tensor4D; bias: tf.Tensor1D }[];
+}
+
+/** The resolution (4, 8, 16, …) layer `index` works at. */
+export function layerResolution(index: number): number {
+  return 4 * 2 ** Math.floor(index / 2);
+}
+
+function dense(weights: NamedWeights, name: string, inputs: number, outputs: number): DenseWeights {
+  return {
+    kernel: requireWeight(weights, `${name}/kernel`, [inputs, outputs]) as tf.Tensor2D,
+    bias: requireWeight(weights, `${name}/bias`, [outputs]) as tf.Tensor1D,
+  };
+}
+
+/** Structures decoded weights by name, checking every shape against the config. */
+export function generatorWeightsFromNamed(config: GeneratorConfig, weights: NamedWeights): GeneratorWeights {
+  const { zDim, wDim, channels, numWs } = config;
+  if (numWs !== 2 * channels.length) throw new WeightsCorruptError('model.json', `numWs ${numWs} is not two per resolution`);
+  const channelsOfLayer = (i: number): number => channels[Math.floor(i / 2)]!;
+  const inputChannelsOfLayer = (i: number): number => (i === 0 ? channels[0]! : channelsOfLayer(i - 1));
+  return {
+    config,
+    mapping: Array.from({ length: config.mappingLayers }, (_, i) => dense(weights, `mapping/fc${i}`, i === 0 ? zDim : wDim, wDim)),
+    wAvg: requireWeight(weights, 'w_avg', [wDim]) as tf.Tensor1D,
+    constant: requireWeight(weights, 'synthesis/const', [1, 4, 4, channels[0]!]) as tf.Tensor4D,
+    layers: Array.from({ length: numWs }, (_, i) => {
+      const prefix = `synthesis/layer${i}`;
+      const out = channelsOfLayer(i);
+      return {
+        convKernel: requireWeight(weights, `${prefix}/conv/kernel`, [3, 3, inputChannelsOfLayer(i), out]) as tf.Tensor4D,
+        noiseStrength: requireWeight(weights, `${prefix}/noise_strength`, [out]) as tf.Tensor1D,
+        bias: requireWeight(weights, `${prefix}/bias`, [out]) as tf.Tensor1D,
+        styleScale: dense(weights, `${prefix}/style_scale`, wDim, out),
+        styleBias: dense(weights, `${prefix}/style_bias`, wDim, out),
+      };
+    }),
+    toRgb: channels.map((c, b) => ({
+      kernel: requireWeight(weights, `synthesis/to_rgb${b}/kernel`, [1, 1, c, 3]) as tf.Tensor4D,
+      bias: requireWeight(weights, `synthesis/to_rgb${b}/bias`, [3]) as tf.Tensor1D,
+    })),
+  };
+}
+
+/** Decodes model.json + its shard bytes (tests read them from disk; pages use loadGeneratorWeights). */
+export function decodeGeneratorWeights(model: GeneratorModelFile, shards: ArrayBuffer[]): GeneratorWeights {
+  const specs = model.weightsManifest.flatMap((group) => group.weights);
+  return generatorWeightsFromNamed(model.config, tf.io.decodeWeights(shards, specs));
+}
+
+export interface GeneratorLoadOptions {
+  /** URL of the generator folder, ending in '/', e.g. `${import.meta.env.BASE_URL}generator/`. */
+  baseUrl: string;
+  fetch?: FetchLike;
+  onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Fetches the config, then the weights with byte progress (weights.ts: errors a reader can act on). */
+export async function loadGeneratorWeights(options: GeneratorLoadOptions): Promise<GeneratorWeights> {
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const url = `${options.baseUrl}model.json`;
+  let response: Response;
+  try {
+    response = await fetchFn(url, options.signal ? { signal: options.signal } : {});
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new WeightsMissingError(url, null);
+  }
+  if (!response.ok) throw new WeightsMissingError(url, response.status);
+  const model = (await response.json().catch(() => null)) as Partial<GeneratorModelFile> | null;
+  if (!model?.config) throw new WeightsCorruptError(url, 'no generator config');
+  // loadWeights reads model.json again (from the HTTP cache) for its manifest and checks.
+  const named = await loadWeights('model.json', { ...options, fetch: fetchFn });
+  try {
+    return generatorWeightsFromNamed(model.config, named);
+  } catch (error) {
+    tf.dispose(named);
+    throw error;
+  }
+}
+
+export function disposeGeneratorWeights(weights: GeneratorWeights): void {
+  tf.dispose([
+    ...weights.mapping.flatMap((d) => [d.kernel, d.bias]),
+    weights.wAvg,
+    weights.constant,
+    ...weights.layers.flatMap((l) => [l.convKernel, l.noiseStrength, l.bias, l.styleScale.kernel, l.styleScale.bias, l.styleBias.kernel, l.styleBias.bias]),
+    ...weights.toRgb.flatMap((t) => [t.kernel, t.bias]),
+  ]);
+}

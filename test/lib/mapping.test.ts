@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
+import { standardNormals } from '../../src/lib/rng';
+
+const root = resolve(import.meta.dirname, '../..');
+
+interface EncodedArray {
+  shape: number[];
+  base64: string;
+}
+
+/** Float32 little-endian base64 from training/export.py. */
+function decodeArray(encoded: EncodedArray): tf.Tensor {
+  const bytes = Buffer.from(encoded.base64, 'base64');
+  return tf.tensor(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), encoded.shape);
+}
+
+function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
+  return tf.tidy(() => a.sub(b).abs().max().dataSync()[0]!);
+}
+
+let generator: GeneratorWeights;
+let reference: { cases: { z1: EncodedArray; w1: EncodedArray }[] };
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  generator = await loadGeneratorWeights({
+    baseUrl: '',
+    fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))),
+  });
+  reference = JSON.parse(await readFile(join(root, 'test/fixtures/generator-reference.json'), 'utf8'));
+});
+
+afterAll(() => disposeGeneratorWeights(generator));
+
+describe('mapLatents', () => {
+  test('reproduces the PyTorch mapping network (float64 reference)', () => {
+    for (const { z1, w1 } of reference.cases) {
+      const [z, expected] = [decodeArray(z1) as tf.Tensor2D, decodeArray(w1)];
+      const w = mapLatents(generator, z);
+      expect(w.shape).toEqual(expected.shape);
+      expect(maxAbsDiff(w, expected)).toBeLessThan(1e-3);
+      tf.dispose([z, expected, w]);
+    }
+  });
+
+  test('depends only on the direction of z (pixel norm)', () => {
+    const z = latentsFromSeeds([1, 2], generator.config.zDim);
+    const scaled = z.mul(3.5) as tf.Tensor2D;
+    const [w, wScaled] = [mapLatents(generator, z), mapLatents(generator, scaled)];
+    expect(maxAbsDiff(w, wScaled)).toBeLessThan(1e-4);
+    tf.dispose([z, scaled, w, wScaled]);
+  });
+});
+
+describe('truncate', () => {
+  test('ψ = 1 is the identity, ψ = 0 is w̄, ψ = 0.5 the midpoint', () => {
+    const w = mapLatents(generator, latentsFromSeeds([5, 6, 7], generator.config.zDim));
+    const wValues = w.arraySync();
+    const average = Array.from(generator.wAvg.dataSync());
+    const [one, zero, half] = [1, 0, 0.5].map((psi) => truncate(generator, w, psi)) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+    expect(maxAbsDiff(one, w)).toBeLessThan(1e-6);
+    zero.arraySync().forEach((row) => row.forEach((v, j) => expect(v).toBeCloseTo(average[j]!, 5)));
+    half.arraySync().forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo((average[j]! + wValues[i]![j]!) / 2, 5)));
+    tf.dispose([w, one, zero, half]);
+  });
+});
+
+describe('latentsFromSeeds', () => {
+  test('row i is the seeded normals of seed i', () => {
+    const z = latentsFromSeeds([11, 12], 16);
+    const rows = z.arraySync();
+    expect(rows[0]).toEqual(Array.from(standardNormals(11, 16)));
+    expect(rows[1]).toEqual(Array.from(standardNormals(12, 16)));
+    z.dispose();
+  });
+});

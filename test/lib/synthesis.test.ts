@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { disposeGeneratorWeights, layerResolution, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
+import { disposeSynthesisResult, layerLatents, mixingGridLatents, noiseFromSeeds, synthesize } from '../../src/lib/synthesis';
+
+const root = resolve(import.meta.dirname, '../..');
+
+interface EncodedArray {
+  shape: number[];
+  base64: string;
+}
+
+/** One batch training/export.py ran through the PyTorch generator (float64, the exported float16 weights). */
+interface ReferenceCase {
+  z1: EncodedArray;
+  z2: EncodedArray | null;
+  crossover: number;
+  psi: number;
+  /** Per layer [N, H, W, 1], or null: no noise. */
+  noise: EncodedArray[] | null;
+  styleScales: EncodedArray[];
+  styleBiases: EncodedArray[];
+  /** [N, H, W, 3] in [−1, 1] */
+  images: EncodedArray;
+}
+
+function decodeArray(encoded: EncodedArray): tf.Tensor {
+  const bytes = Buffer.from(encoded.base64, 'base64');
+  return tf.tensor(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), encoded.shape);
+}
+
+function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
+  return tf.tidy(() => a.sub(b).abs().max().dataSync()[0]!);
+}
+
+let generator: GeneratorWeights;
+let cases: ReferenceCase[];
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  generator = await loadGeneratorWeights({
+    baseUrl: '',
+    fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))),
+  });
+  cases = (JSON.parse(await readFile(join(root, 'test/fixtures/generator-reference.json'), 'utf8')) as { cases: ReferenceCase[] }).cases;
+});
+
+afterAll(() => disposeGeneratorWeights(generator));
+
+function numWsOf(): number {
+  return generator.config.numWs;
+}
+
+/** Seeds → truncated w [N, wDim]. */
+function wsFromSeeds(seeds: number[], psi: number): tf.Tensor2D {
+  return tf.tidy(() => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, generator.config.zDim)), psi));
+}
+
+describe('synthesize reproduces the PyTorch generator', () => {
+  test.each([0, 1])('reference case %i', (index) => {
+    const reference = cases[index]!;
+    const { numWs } = generator.config;
+    const noiseMaps = reference.noise?.map((map) => decodeArray(map) as tf.Tensor4D);
+    const ws = tf.tidy(() => {
+      const w1 = truncate(generator, mapLatents(generator, decodeArray(reference.z1) as tf.Tensor2D), reference.psi);
+      const w2 = reference.z2 ? truncate(generator, mapLatents(generator, decodeArray(reference.z2) as tf.Tensor2D), reference.psi) : null;
+      return layerLatents(w1, w2, reference.crossover, numWs);
+    });
+    const result = synthesize(generator, ws, { noise: noiseMaps ? { maps: noiseMaps } : 'off', record: true });
+    const expected = decodeArray(reference.images);
+    expect(result.images.shape).toEqual(expected.shape);
+    expect(maxAbsDiff(result.images, expected)).toBeLessThan(1e-3);
+    result.layers!.forEach((record, i) => {
+      const [scale, bias] = [decodeArray(reference.styleScales[i]!), decodeArray(reference.styleBiases[i]!)];
+      expect(maxAbsDiff(record.styleScale, scale)).toBeLessThan(1e-3);
+      expect(maxAbsDiff(record.styleBias, bias)).toBeLessThan(1e-3);
+      tf.dispose([scale, bias]);
+    });
+    tf.dispose([ws, expected, ...(noiseMaps ?? [])]);
+    disposeSynthesisResult(result);
+  });
+});
+
+describe('truncation', () => {
+  test('ψ = 0 draws the same image for every seed', () => {
+    const ws = tf.tidy(() => layerLatents(wsFromSeeds([1, 2, 3, 4], 0), null, 0, numWsOf()));
+    const { images } = synthesize(generator, ws, { noise: { seeds: [9, 9, 9, 9] } });
+    const [first, ...rest] = tf.unstack(images);
+    for (const other of rest) expect(maxAbsDiff(first!, other)).toBeLessThan(1e-5);
+    // …and it is a real image, not a constant.
+    expect(tf.tidy(() => tf.moments(first!).variance.dataSync()[0]!)).toBeGreaterThan(1e-3);
+    tf.dispose([ws, images, first!, ...rest]);
+  });
+});
+
+describe('style mixing', () => {
+  test('crossover 0 is w2 alone, crossover numWs is w1 alone', () => {
+    const [w1, w2] = [wsFromSeeds([21, 22], 1), wsFromSeeds([31, 32], 1)];
+    const run = (a: tf.Tensor2D, b: tf.Tensor2D | null, crossover: number): tf.Tensor4D => {
+      const ws = layerLatents(a, b, crossover, numWsOf());
+      const { images } = synthesize(generator, ws);
+      ws.dispose();
+      return images;
+    };
+    const [only1, only2, cross0, crossAll] = [run(w1, null, 0), run(w2, null, 0), run(w1, w2, 0), run(w1, w2, numWsOf())];
+    expect(maxAbsDiff(cross0, only2)).toBe(0);
+    expect(maxAbsDiff(crossAll, only1)).toBe(0);
+    expect(maxAbsDiff(only1, only2)).toBeGreaterThan(0.05);
+    tf.dispose([w1, w2, only1, only2, cross0, crossAll]);
+  });
+
+  test.each([1, 3, 6])('crossover %i: layers before it get w1’s styles, the rest w2’s', (crossover) => {
+    const numWs = numWsOf();
+    const [w1, w2] = [wsFromSeeds([41], 0.8), wsFromSeeds([42], 0.8)];
+    const styles = (ws: tf.Tensor3D): tf.Tensor2D[] => {
+      const result = synthesize(generator, ws, { record: true });
+      const scales = result.layers!.map((record) => record.styleScale.clone());
+      disposeSynthesisResult(result);
+      return scales;
+    };
+    const [mixedWs, ws1, ws2] = [layerLatents(w1, w2, crossover, numWs), layerLatents(w1, null, 0, numWs), layerLatents(w2, null, 0, numWs)];
+    const [mixed, from1, from2] = [styles(mixedWs), styles(ws1), styles(ws2)];
+    mixed.forEach((scale, layer) => expect(maxAbsDiff(scale, layer < crossover ? from1[layer]! : from2[layer]!)).toBe(0));
+    tf.dispose([w1, w2, mixedWs, ws1, ws2, ...mixed, ...from1, ...from2]);
+  });
+
+  test('a 6×6 mixing grid in one call equals its cells drawn one by one', () => {
+    const numWs = numWsOf();
+    const rowSeeds = [1, 2, 3, 4, 5, 6];
+    const columnSeeds = [7, 8, 9, 10, 11, 12];
+    const [rowWs, columnWs] = [wsFromSeeds(rowSeeds, 0.7), wsFromSeeds(columnSeeds, 0.7)];
+    const gridWs = mixingGridLatents(rowWs, columnWs, 4, numWs);
+    const grid = synthesize(generator, gridWs, { noise: { seeds: Array(36).fill(5) as number[] }, range: 'bytes' });
+    expect(grid.images.shape).toEqual([36, 32, 32, 3]);
+    for (const [r, c] of [[0, 0], [2, 5], [5, 1]] as const) {
+      const cellWs = tf.tidy(() => layerLatents(rowWs.slice([r, 0], [1, -1]), columnWs.slice([c, 0], [1, -1]), 4, numWs));
+      const cell = synthesize(generator, cellWs, { noise: { seeds: [5] }, range: 'bytes' });
+      const gridCell = grid.images.slice([r * 6 + c, 0, 0, 0], [1, -1, -1, -1]);
+      expect(maxAbsDiff(cell.images, gridCell)).toBeLessThanOrEqual(1);
+      tf.dispose([cellWs, cell.images, gridCell]);
+    }
+    tf.dispose([rowWs, columnWs, gridWs, grid.images]);
+  });
+});
+
+describe('noise', () => {
+  test('seeded maps are per image: independent of the rest of the batch', () => {
+    const [alone, together] = [noiseFromSeeds([5], generator.config), noiseFromSeeds([6, 5], generator.config)];
+    alone.forEach((map, i) => {
+      expect(map.shape).toEqual([1, layerResolution(i), layerResolution(i), 1]);
+      expect(maxAbsDiff(map, together[i]!.slice([1, 0, 0, 0], [1, -1, -1, -1]))).toBe(0);
+    });
+    tf.dispose([...alone, ...together]);
+  });
+
+  test('all layers off or strength 0 equals no noise; noise on changes the image; the record holds map × strength', () => {
+    const numWs = numWsOf();
+    const ws = tf.tidy(() => layerLatents(wsFromSeeds([3], 0.7), null, 0, numWs));
+    const off = synthesize(generator, ws, { noise: 'off' });
+    const disabled = synthesize(generator, ws, { noise: { seeds: [1], enabled: Array(numWs).fill(false) as boolean[] } });
+    const zero = synthesize(generator, ws, { noise: { seeds: [1], strength: Array(numWs).fill(0) as number[] } });
+    const on = synthesize(generator, ws, { noise: { seeds: [1], strength: [2, 1, 1, 1, 1, 1, 1, 1] }, record: true });
+    expect(maxAbsDiff(disabled.images, off.images)).toBe(0);
+    expect(maxAbsDiff(zero.images, off.images)).toBeLessThan(1e-6);
+    expect(maxAbsDiff(on.images, off.images)).toBeGreaterThan(0);
+    const maps = noiseFromSeeds([1], generator.config);
+    const doubled = maps[0]!.mul(2);
+    expect(maxAbsDiff(on.layers![0]!.noise!, doubled)).toBe(0);
+    expect(maxAbsDiff(on.layers![1]!.noise!, maps[1]!)).toBe(0);
+    tf.dispose([ws, ...maps, doubled]);
+    [off, disabled, zero, on].forEach(disposeSynthesisResult);
+  });
+});
+
+describe('recorded layers', () => {
+  test('shapes, and AdaIN output has mean y_b per channel', () => {
+    const ws = tf.tidy(() => layerLatents(wsFromSeeds([1, 2], 0.7), null, 0, numWsOf()));
+    const result = synthesize(generator, ws, { noise: { seeds: [1, 2] }, record: true });
+    expect(result.layers).toHaveLength(numWsOf());
+    result.layers!.forEach((record, i) => {
+      const size = layerResolution(i);
+      const channels = generator.config.channels[Math.floor(i / 2)]!;
+      expect(record.resolution).toBe(size);
+      expect(record.beforeAdain.shape).toEqual([2, size, size, channels]);
+      expect(record.afterAdain.shape).toEqual([2, size, size, channels]);
+      expect(record.styleScale.shape).toEqual([2, channels]);
+      const channelMeans = tf.tidy(() => record.afterAdain.mean([1, 2]));
+      expect(maxAbsDiff(channelMeans, record.styleBias)).toBeLessThan(1e-4);
+      channelMeans.dispose();
+    });
+    disposeSynthesisResult(result);
+    ws.dispose();
+  });
+
+  test("'bytes' is the signed image mapped to 0..255, rounded and clipped", () => {
+    const ws = tf.tidy(() => layerLatents(wsFromSeeds([8], 1), null, 0, numWsOf()));
+    const [signed, bytes] = [synthesize(generator, ws), synthesize(generator, ws, { range: 'bytes' })];
+    expect(bytes.images.dtype).toBe('int32');
+    const signedValues = signed.images.dataSync();
+    const byteValues = bytes.images.dataSync();
+    signedValues.forEach((v, i) => expect(Math.abs(byteValues[i]! - Math.min(255, Math.max(0, (v + 1) * 127.5)))).toBeLessThanOrEqual(0.5 + 1e-3));
+    tf.dispose([ws, signed.images, bytes.images]);
+  });
+});
+
+describe('memory', () => {
+  test('repeated calls leave no tensors behind', () => {
+    const ws = tf.tidy(() => layerLatents(wsFromSeeds([1, 2, 3], 0.7), wsFromSeeds([4, 5, 6], 0.7), 2, numWsOf()));
+    const run = (): void => {
+      disposeSynthesisResult(synthesize(generator, ws, { noise: { seeds: [1, 2, 3], strength: [1, 1, 1, 1, 0.5, 0.5, 0, 0] }, record: true, range: 'bytes' }));
+      disposeSynthesisResult(synthesize(generator, ws));
+    };
+    run();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) run();
+    expect(tf.memory().numTensors).toBe(before);
+    ws.dispose();
+  });
+});
