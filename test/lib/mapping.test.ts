@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import type { LoadProgress } from '../../src/lib/weights';
 import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
 import { standardNormals } from '../../src/lib/rng';
 
@@ -25,6 +26,7 @@ function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
 }
 
 let generator: GeneratorWeights;
+const progress: LoadProgress[] = [];
 let reference: { cases: { z1: EncodedArray; w1: EncodedArray }[] };
 
 beforeAll(async () => {
@@ -33,11 +35,25 @@ beforeAll(async () => {
   generator = await loadGeneratorWeights({
     baseUrl: '',
     fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))),
+    onProgress: (report) => progress.push(report),
   });
   reference = JSON.parse(await readFile(join(root, 'test/fixtures/generator-reference.json'), 'utf8'));
 });
 
 afterAll(() => disposeGeneratorWeights(generator));
+
+describe('loadGeneratorWeights', () => {
+  test('reports byte progress up to the whole shard, whose size the manifest predicts', async () => {
+    const { size } = await stat(join(root, 'public/generator/generator.bin'));
+    expect(progress.at(-1)).toEqual({ loadedBytes: size, totalBytes: size });
+    // float16: two bytes per parameter.
+    const parameters = [...generator.mapping, ...generator.layers.flatMap((l) => [l.styleScale, l.styleBias]), ...generator.toRgb]
+      .reduce((sum, { kernel, bias }) => sum + kernel.size + bias.size, 0)
+      + generator.wAvg.size + generator.constant.size
+      + generator.layers.reduce((sum, l) => sum + l.convKernel.size + l.noiseStrength.size + l.bias.size, 0);
+    expect(size).toBe(2 * parameters);
+  });
+});
 
 describe('mapLatents', () => {
   test('reproduces the PyTorch mapping network (float64 reference)', () => {
