@@ -104,12 +104,7 @@ def nhwc(tensor_nchw):
 def reference_case(generator, z1, z2, crossover, psi, noise):
     """One reference batch; noise is a list of [N,1,H,W] per layer or None."""
     record = []
-    w1 = generator.truncate(generator.mapping(z1), psi)
-    if z2 is None:
-        ws = w1[:, None, :].repeat(1, generator.num_ws, 1)
-    else:
-        ws = generator.mixed_ws(w1, generator.truncate(generator.mapping(z2), psi), crossover)
-    images = generator.synthesis(ws, noise, record)
+    images = generator(z1, z2, crossover, psi, noise, record)
     return {
         "z1": encode(z1), "z2": None if z2 is None else encode(z2), "crossover": crossover, "psi": psi,
         "noise": None if noise is None else [encode(nhwc(n)) for n in noise],

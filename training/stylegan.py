@@ -172,12 +172,13 @@ class Generator(nn.Module):
             ws[:, crossover:] = w2[:, None, :]
         return ws
 
-    def forward(self, z, z2=None, crossover=None, psi=1.0, noise="random"):
+    def forward(self, z, z2=None, crossover=None, psi=1.0, noise="random", record=None):
+        """Images for z (and z2 from layer `crossover` on), truncated by ψ; `record` collects per-layer values."""
         w = self.truncate(self.mapping(z), psi)
         if z2 is None:
-            return self.synthesis(w[:, None, :].repeat(1, self.num_ws, 1), noise)
+            return self.synthesis(w[:, None, :].repeat(1, self.num_ws, 1), noise, record)
         w2 = self.truncate(self.mapping(z2), psi)
-        return self.synthesis(self.mixed_ws(w, w2, crossover), noise)
+        return self.synthesis(self.mixed_ws(w, w2, crossover), noise, record)
 
 
 class DiscriminatorBlock(nn.Module):
