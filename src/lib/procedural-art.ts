@@ -10,8 +10,8 @@ export type ArtKind = 'waves' | 'kandinsky' | 'mosaic' | 'swirl';
 export interface RgbaImage {
   width: number;
   height: number;
-  /** RGBA, row-major, alpha always 255. */
-  data: Uint8ClampedArray;
+  /** RGBA, row-major, alpha always 255 (an ArrayBuffer-backed array, as ImageData takes). */
+  data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 type Rgb = readonly [number, number, number];

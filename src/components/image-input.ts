@@ -1,0 +1,126 @@
+import { MAX_SOURCE_PIXELS, TRANSPARENCY_NOTICE, downscaleNotice, fitWithinCap, readImageHeader, tooManyPixelsMessage, type Size } from '../lib/image-size';
+
+/**
+ * Turns what the reader gives the lab (a file, a pasted blob, a built-in image's URL) into an opaque
+ * canvas no larger than DECODE_CAP on its longer side, with the notices the page should show. Large
+ * files are decoded straight to the small size (createImageBitmap's resize options), so a 10,000² photo
+ * never becomes a 400 MB bitmap in the page.
+ */
+export interface DecodedImage {
+  canvas: HTMLCanvasElement;
+  /** What the file said it was; equals the canvas size unless downscaled. */
+  source: Size;
+  notices: string[];
+}
+
+/** A failure the reader can act on; `message` is written for the page. */
+export class ImageInputError extends Error {
+  override readonly name = 'ImageInputError';
+}
+
+/** Bytes read to find the size in a header; JPEG metadata can push the frame header past the first few kB. */
+const HEADER_BYTES = 256 * 1024;
+
+function describeFile(blob: Blob): string {
+  return blob instanceof File && blob.name ? `“${blob.name}”` : 'This file';
+}
+
+async function decodeBitmap(blob: Blob, target: Size & { downscaled: boolean }): Promise<ImageBitmap> {
+  // 'none' keeps the file's pixel values as they are, so the browser test and Node see the same numbers.
+  const options: ImageBitmapOptions = { colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'from-image' };
+  if (target.downscaled) Object.assign(options, { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
+  return createImageBitmap(blob, options);
+}
+
+function hasTransparency(context: CanvasRenderingContext2D, size: Size): boolean {
+  const { data } = context.getImageData(0, 0, size.width, size.height);
+  for (let i = 3; i < data.length; i += 4) if (data[i]! < 255) return true;
+  return false;
+}
+
+/** Draws the bitmap on an opaque canvas: transparent parts become white (with a notice). */
+function toOpaqueCanvas(bitmap: ImageBitmap, notices: string[]): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new ImageInputError('This browser gave the page no 2D canvas to draw the image on.');
+  context.drawImage(bitmap, 0, 0);
+  if (hasTransparency(context, canvas)) {
+    notices.push(TRANSPARENCY_NOTICE);
+    context.globalCompositeOperation = 'destination-over';
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.globalCompositeOperation = 'source-over';
+  }
+  return canvas;
+}
+
+export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
+  const name = describeFile(blob);
+  if (blob.size === 0) throw new ImageInputError(`${name} is empty (0 bytes). Choose a PNG, JPEG, GIF or WebP image.`);
+  const header = readImageHeader(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (header && header.width * header.height > MAX_SOURCE_PIXELS) throw new ImageInputError(tooManyPixelsMessage(header));
+  if (!header && blob.type && !blob.type.startsWith('image/')) {
+    throw new ImageInputError(`${name} is not an image (its type is ${blob.type}). Choose a PNG, JPEG, GIF or WebP image.`);
+  }
+  const notices: string[] = [];
+  const target = header ? fitWithinCap(header) : { width: 0, height: 0, downscaled: false };
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await decodeBitmap(blob, target);
+  } catch {
+    throw new ImageInputError(
+      header
+        ? `${name} looks like a ${header.format.toUpperCase()} image but could not be decoded: it may be damaged or cut short.`
+        : `${name} could not be read as an image. Choose a PNG, JPEG, GIF or WebP image.`,
+    );
+  }
+  try {
+    // Formats without a header we read (SVG, AVIF…) are capped after decoding instead.
+    if (!header) {
+      const fitted = fitWithinCap(bitmap);
+      if (fitted.downscaled) {
+        const full = bitmap;
+        bitmap = await createImageBitmap(full, { resizeWidth: fitted.width, resizeHeight: fitted.height, resizeQuality: 'high' });
+        full.close();
+        notices.push(downscaleNotice(full, fitted));
+      }
+    } else if (target.downscaled) {
+      notices.push(downscaleNotice(header, target));
+    }
+    const canvas = toOpaqueCanvas(bitmap, notices);
+    return { canvas, source: header ?? { width: canvas.width, height: canvas.height }, notices };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** A built-in image by URL (same decoding path as a file, so its pixels match the browser test's). */
+export async function decodeImageUrl(url: string, signal?: AbortSignal): Promise<DecodedImage> {
+  const response = await fetch(url, signal ? { signal } : {});
+  if (!response.ok) throw new ImageInputError(`The image ${url} could not be downloaded (HTTP ${response.status}).`);
+  return decodeImageBlob(await response.blob());
+}
+
+/** RGBA pixels → an opaque canvas (procedural art, paint strokes). */
+export function canvasFromPixels(pixels: { width: number; height: number; data: Uint8ClampedArray<ArrayBuffer> }): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = pixels.width;
+  canvas.height = pixels.height;
+  canvas.getContext('2d')?.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), 0, 0);
+  return canvas;
+}
+
+/** The image scaled to `size` (smooth, high quality), as RGBA pixels: the numbers a transfer starts from. */
+export function resizedPixels(source: CanvasImageSource, size: Size): ImageData {
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new ImageInputError('This browser gave the page no 2D canvas to resize the image on.');
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(source, 0, 0, size.width, size.height);
+  return context.getImageData(0, 0, size.width, size.height);
+}

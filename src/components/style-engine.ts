@@ -1,0 +1,272 @@
+import { ready, tf } from './tf-runtime';
+import { channelStatistics } from '../lib/adain';
+import { combineLuminance, luminanceImage } from '../lib/color';
+import { StepCounter, TransferAbortedError, type StepProgress } from '../lib/layers';
+import { contentLoss, styleLoss } from '../lib/losses';
+import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../lib/models';
+import { adainTarget, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays } from '../lib/transfer';
+import type { VggEncoder } from '../lib/vgg';
+import type { LoadProgress } from '../lib/weights';
+
+/**
+ * The style lab's and the webcam's side of tfjs, loaded lazily with it. Holds the page's long-lived tensors:
+ * the loaded models, the encoded content and the encoded styles (cached by key, so moving α, a weight or
+ * a mask re-runs only AdaIN and the decoder). Everything else a run allocates is disposed before it returns.
+ */
+
+export { ready, tf };
+
+const modelsUrl = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/`;
+const models = new Map<ModelKind, Promise<StyleTransferModel>>();
+
+/** The model of that kind, downloaded once per page (a failed download is forgotten, so a retry refetches). */
+export function getModel(kind: ModelKind, onProgress?: (progress: LoadProgress) => void): Promise<StyleTransferModel> {
+  let model = models.get(kind);
+  if (!model) {
+    model = loadModel(kind, { baseUrl: modelsUrl, ...(onProgress ? { onProgress } : {}) });
+    models.set(kind, model);
+    model.catch(() => models.delete(kind));
+  }
+  return model;
+}
+
+/** RGBA pixels → [1,H,W,3] float RGB 0..255. */
+export function pixelsToTensor(pixels: ImageData): tf.Tensor4D {
+  return tf.tidy(() => tf.browser.fromPixels(pixels, 3).toFloat().expandDims(0) as tf.Tensor4D);
+}
+
+/** [1,H,W,3] 0..255 → RGBA pixels (rounded, clipped). */
+export async function tensorToPixels(image: tf.Tensor4D): Promise<ImageData> {
+  const [, height, width] = image.shape;
+  const bytes = tf.tidy(() => image.squeeze([0]).clipByValue(0, 255).round().toInt());
+  const rgb = await bytes.data();
+  bytes.dispose();
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
+    rgba[i] = rgb[j]!;
+    rgba[i + 1] = rgb[j + 1]!;
+    rgba[i + 2] = rgb[j + 2]!;
+    rgba[i + 3] = 255;
+  }
+  return new ImageData(rgba, width, height);
+}
+
+interface CachedContent {
+  key: string;
+  /** The content image as the transfer saw it (kept for luminance-only recombination and colour matching). */
+  image: tf.Tensor4D;
+  features: tf.Tensor4D;
+  /** How long encoding it took, for the speed comparison (the paper counts it, but not style encoding). */
+  encodeMs: number;
+}
+
+export interface StyleRequest {
+  /** Identifies the style image and its pixels (id plus size); with colour preservation the content key is added. */
+  key: string;
+  pixels: () => ImageData;
+  weight: number;
+  /** [h·w] in [0,1] at the content image's size, or absent when not masking. */
+  mask?: Float32Array;
+}
+
+export interface RunRequest {
+  model: ModelKind;
+  contentKey: string;
+  contentPixels: () => ImageData;
+  styles: StyleRequest[];
+  alpha: number;
+  color: ColorPreservation;
+  signal: AbortSignal;
+  onWeightsProgress: (progress: LoadProgress) => void;
+  onLayerProgress: (progress: StepProgress) => void;
+}
+
+export interface RunResult {
+  pixels: ImageData;
+  statistics: { content: StatisticsArrays; styles: StatisticsArrays[]; target: StatisticsArrays };
+  /** Milliseconds: the whole run, and the part that re-runs when only α, weights or masks change. */
+  totalMs: number;
+  decodeMs: number;
+  /** The last encoding of this content (measured when it was encoded, maybe in an earlier run). */
+  contentEncodeMs: number;
+  /** Whether the content and every style came from the cache. */
+  cached: boolean;
+}
+
+let content: CachedContent | undefined;
+const styles = new Map<string, EncodedStyle>();
+
+function statisticsOf(features: tf.Tensor4D): StatisticsArrays {
+  const { mean, std } = channelStatistics(features);
+  const arrays = { mean: mean.dataSync() as Float32Array, std: std.dataSync() as Float32Array };
+  tf.dispose([mean, std]);
+  return arrays;
+}
+
+/** Forgets every cached encoding (after a backend change, or to free memory); models stay loaded. */
+export function clearEncodings(): void {
+  if (content) tf.dispose([content.image, content.features]);
+  content = undefined;
+  for (const style of styles.values()) disposeStyle(style);
+  styles.clear();
+}
+
+/** Forgets everything, models included (their tensors may belong to a lost GPU device). */
+export async function resetEngine(): Promise<void> {
+  clearEncodings();
+  const loaded = await Promise.allSettled(models.values());
+  models.clear();
+  for (const entry of loaded) {
+    if (entry.status === 'fulfilled') {
+      try {
+        disposeModel(entry.value);
+      } catch {
+        // Tensors of a lost device cannot always be released; they go with the device.
+      }
+    }
+  }
+}
+
+function styleCacheKey(request: StyleRequest, run: Pick<RunRequest, 'model' | 'color' | 'contentKey'>): string {
+  return `${run.model}|${run.color}|${request.key}${run.color === 'none' ? '' : `|on:${run.contentKey}`}`;
+}
+
+/** t for the cached content and styles (masks at the content image's size). */
+function buildTarget(run: Pick<RunRequest, 'styles' | 'alpha'>, styleKeys: readonly string[], cachedContent: CachedContent): tf.Tensor4D {
+  const [, h, w] = cachedContent.image.shape;
+  return tf.tidy(() =>
+    adainTarget(
+      cachedContent.features,
+      run.styles.map((request, k) => {
+        const style = styles.get(styleKeys[k]!)!;
+        return request.mask ? { style, mask: tf.tensor2d(request.mask, [h, w]) } : { style, weight: request.weight };
+      }),
+      { alpha: run.alpha },
+    ),
+  );
+}
+
+export async function runTransfer(run: RunRequest): Promise<RunResult> {
+  const started = performance.now();
+  await ready();
+  const model = await getModel(run.model, run.onWeightsProgress);
+  if (run.signal.aborted) throw new TransferAbortedError();
+
+  const contentKey = `${run.model}|${run.color === 'luminance'}|${run.contentKey}`;
+  const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
+  const contentMissing = content?.key !== contentKey;
+  const stylesMissing = [...new Set(styleKeys.filter((key) => !styles.has(key)))];
+  const total = ((contentMissing ? 1 : 0) + stylesMissing.length) * model.encoder.layerCount + model.decoder.layerCount;
+  // Each phase reports through its own counter; offsets make one bar of the whole run.
+  let offset = 0;
+  const phase = (steps: number) => {
+    const start = offset;
+    offset += steps;
+    return { signal: run.signal, onProgress: (p: StepProgress) => run.onLayerProgress({ done: start + p.done, total, name: p.name }) };
+  };
+
+  if (contentMissing) {
+    if (content) tf.dispose([content.image, content.features]);
+    content = undefined;
+    const image = pixelsToTensor(run.contentPixels());
+    const encoderInput = run.color === 'luminance' ? luminanceImage(image) : image.clone();
+    try {
+      const encodeStarted = performance.now();
+      const features = await model.encoder.encodeAsync(encoderInput, new StepCounter(model.encoder.layerCount, phase(model.encoder.layerCount)));
+      content = { key: contentKey, image, features, encodeMs: performance.now() - encodeStarted };
+    } catch (error) {
+      image.dispose();
+      throw error;
+    } finally {
+      encoderInput.dispose();
+    }
+  }
+  const current = content!;
+
+  for (const [k, request] of run.styles.entries()) {
+    const key = styleKeys[k]!;
+    if (styles.has(key)) continue;
+    const styleImage = pixelsToTensor(request.pixels());
+    try {
+      const colorPreservation = run.color === 'none' ? {} : { colorPreservation: { mode: run.color, content: current.image } };
+      styles.set(key, await encodeStyleAsync(model, styleImage, { ...phase(model.encoder.layerCount), ...colorPreservation }));
+    } finally {
+      styleImage.dispose();
+    }
+  }
+  // Styles no longer in the lab are dropped; the ones in use stay cached.
+  for (const [key, style] of styles) {
+    if (!styleKeys.includes(key)) {
+      disposeStyle(style);
+      styles.delete(key);
+    }
+  }
+
+  const decodeStarted = performance.now();
+  const target = buildTarget(run, styleKeys, current);
+  let decoded: tf.Tensor4D | undefined;
+  let image: tf.Tensor4D | undefined;
+  try {
+    decoded = await model.decoder.decodeAsync(target, new StepCounter(model.decoder.layerCount, phase(model.decoder.layerCount)));
+    image = run.color === 'luminance' ? combineLuminance(decoded, current.image) : decoded;
+    const pixels = await tensorToPixels(image);
+    const statistics = {
+      content: statisticsOf(current.features),
+      styles: styleKeys.map((key) => {
+        const { mean, std } = styles.get(key)!.statistics;
+        return { mean: mean.dataSync() as Float32Array, std: std.dataSync() as Float32Array };
+      }),
+      target: statisticsOf(target),
+    };
+    const now = performance.now();
+    return { pixels, statistics, totalMs: now - started, decodeMs: now - decodeStarted, contentEncodeMs: current.encodeMs, cached: !contentMissing && stylesMissing.length === 0 };
+  } finally {
+    tf.dispose([target, ...(decoded ? [decoded] : []), ...(image && image !== decoded ? [image] : [])]);
+  }
+}
+
+export interface Losses {
+  content: number;
+  /** One per style, in request order: the style loss against that style image alone. */
+  style: number[];
+}
+
+/**
+ * The paper's training losses for a finished result, measured with the VGG encoder (the mobile encoder
+ * only mimics relu4_1, so it has no relu1_1…relu3_1). The content loss compares the result's relu4_1
+ * with the target t rebuilt from the cached encodings, as in training.
+ */
+export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | 'color' | 'model' | 'contentKey'>, result: ImageData): Promise<Losses | undefined> {
+  const cachedContent = content;
+  if (run.model !== 'vgg' || !cachedContent) return undefined;
+  const encoder = (await getModel('vgg')).encoder as VggEncoder;
+  const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
+  if (styleKeys.some((key) => !styles.has(key))) return undefined;
+  return tf.tidy(() => {
+    const target = buildTarget(run, styleKeys, cachedContent);
+    const output = encoder.features(pixelsToTensor(result));
+    const contentValue = contentLoss(output.relu4_1, target).dataSync()[0]!;
+    const style = run.styles.map((request) => styleLoss(output, encoder.features(pixelsToTensor(request.pixels()))).dataSync()[0]!);
+    return { content: contentValue, style };
+  });
+}
+
+/** A style for the webcam, encoded once with the given model; the caller disposes it (disposeStyle). */
+export function encodeStyleForFrames(model: StyleTransferModel, pixels: ImageData): EncodedStyle {
+  const image = pixelsToTensor(pixels);
+  try {
+    return encodeStyle(model, image);
+  } finally {
+    image.dispose();
+  }
+}
+
+/** One webcam frame through encoder, AdaIN and decoder, synchronously; no tensor outlives the call. */
+export function stylizeFrame(model: StyleTransferModel, frame: ImageData, style: EncodedStyle, alpha: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const features = model.encoder.encode(pixelsToTensor(frame));
+    return model.decoder.decode(adainTarget(features, [{ style }], { alpha }));
+  });
+}
+
+export { disposeStyle };

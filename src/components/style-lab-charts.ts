@@ -1,0 +1,49 @@
+import * as Plot from '@observablehq/plot';
+import type { StatisticsArrays } from '../lib/transfer';
+
+/**
+ * The lab's chart: every relu4_1 channel as a dot at (μ, σ), for f(c), f(s) and t, with the selected
+ * channel ringed. Loaded lazily after the first result.
+ */
+interface ChannelPoint {
+  series: 'content f(c)' | 'style f(s)' | 'AdaIN output t';
+  channel: number;
+  mean: number;
+  std: number;
+}
+
+const seriesOrder: ChannelPoint['series'][] = ['content f(c)', 'style f(s)', 'AdaIN output t'];
+
+function points(series: ChannelPoint['series'], statistics: StatisticsArrays): ChannelPoint[] {
+  return Array.from(statistics.mean, (mean, channel) => ({ series, channel, mean, std: statistics.std[channel]! }));
+}
+
+export function renderStatisticsChart(
+  container: Element,
+  statistics: { content: StatisticsArrays; style: StatisticsArrays; target: StatisticsArrays },
+  selected: number,
+  onPick: (channel: number) => void,
+): void {
+  const data = [...points('content f(c)', statistics.content), ...points('style f(s)', statistics.style), ...points('AdaIN output t', statistics.target)];
+  const width = Math.max(280, Math.min(640, container.clientWidth || 560));
+  const chart = Plot.plot({
+    width,
+    height: Math.round(width * 0.62),
+    marginLeft: 48,
+    style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+    x: { label: 'channel mean μ →', type: 'symlog', grid: true },
+    y: { label: '↑ channel standard deviation σ', type: 'symlog', grid: true },
+    color: { domain: seriesOrder, range: ['#868e96', '#f08c00', '#4263eb'], legend: true },
+    symbol: { domain: seriesOrder, range: ['circle', 'square', 'cross'] },
+    marks: [
+      Plot.dot(data, { x: 'mean', y: 'std', stroke: 'series', symbol: 'series', r: 2.2, strokeOpacity: 0.7 }),
+      Plot.dot(data.filter((point) => point.channel === selected), { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 }),
+      Plot.tip(data, Plot.pointer({ x: 'mean', y: 'std', title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}` })),
+    ],
+  });
+  chart.addEventListener('click', () => {
+    const value = (chart as unknown as { value?: ChannelPoint | null }).value;
+    if (value) onPick(value.channel);
+  });
+  container.replaceChildren(chart);
+}

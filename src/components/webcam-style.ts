@@ -1,0 +1,132 @@
+import { canvasFromPixels, decodeImageUrl, resizedPixels } from './image-input';
+import { modelInputSize } from '../lib/image-size';
+import { renderArt } from '../lib/procedural-art';
+import { galleryImage } from '../lib/style-lab-state';
+import type { EncodedStyle } from '../lib/transfer';
+
+/** Webcam frames are stylised at this long side: small enough for several frames a second on a CPU. */
+const FRAME_SIDE = 192;
+
+type WebcamPhase = 'idle' | 'starting' | 'live' | 'stopped' | 'error';
+
+/** Words for getUserMedia's failures. */
+function cameraError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Camera access was denied. Allow the camera for this site in your browser’s address bar, then press Start again.';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No camera was found on this device.';
+  if (name === 'NotReadableError') return 'The camera is busy in another application, or the system blocked it.';
+  return `The camera could not be started: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+class WebcamStyle extends HTMLElement {
+  private stream: MediaStream | undefined;
+  private cachedStyle: { id: string; encoded: EncodedStyle } | undefined;
+  private frameRequest = 0;
+
+  connectedCallback(): void {
+    this.button('.webcam-start').addEventListener('click', () => void this.start());
+    this.button('.webcam-stop').addEventListener('click', () => void this.stop('Camera stopped.'));
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden && this.stream) void this.stop('Camera stopped while the page was hidden.');
+    });
+  }
+
+  private button(selector: string): HTMLButtonElement {
+    return this.querySelector<HTMLButtonElement>(selector)!;
+  }
+
+  private say(text: string, phase: WebcamPhase): void {
+    this.dataset.state = phase;
+    const message = this.querySelector('.webcam-message')!;
+    message.textContent = text;
+    message.classList.toggle('message-error', phase === 'error');
+    this.button('.webcam-start').disabled = phase === 'starting' || phase === 'live';
+    this.button('.webcam-stop').disabled = phase !== 'live' && phase !== 'starting';
+  }
+
+  private async styleCanvas(id: string): Promise<HTMLCanvasElement> {
+    const image = galleryImage(id);
+    if (image?.art) return canvasFromPixels(renderArt(image.art.kind, image.art.seed, 256, 256));
+    return (await decodeImageUrl(`${(this.dataset.base ?? '/').replace(/\/?$/, '/')}images/${image?.file ?? 'brick.png'}`)).canvas;
+  }
+
+  private async start(): Promise<void> {
+    if (!navigator.mediaDevices?.getUserMedia) {
+      this.say('This browser offers no camera access here (it needs a secure https:// page).', 'error');
+      return;
+    }
+    this.say('Starting the camera and loading the mobile model…', 'starting');
+    try {
+      this.stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 320 }, height: { ideal: 240 } }, audio: false });
+    } catch (error) {
+      this.say(cameraError(error), 'error');
+      return;
+    }
+    const video = this.querySelector<HTMLVideoElement>('.webcam-video')!;
+    video.srcObject = this.stream;
+    this.stream.getVideoTracks()[0]?.addEventListener('ended', () => void this.stop('The camera stream ended.'));
+    try {
+      await video.play();
+      const engine = await import('./style-engine');
+      await engine.ready();
+      const model = await engine.getModel('mobile');
+      if (!this.stream) return;
+      this.say('Live. Change the style or α at any time.', 'live');
+      this.loop(engine, model, video);
+    } catch (error) {
+      await this.stop(`The live transfer stopped: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    }
+  }
+
+  private loop(engine: typeof import('./style-engine'), model: Awaited<ReturnType<typeof import('./style-engine').getModel>>, video: HTMLVideoElement): void {
+    const output = this.querySelector<HTMLCanvasElement>('.webcam-output')!;
+    const fps = this.querySelector('.webcam-fps')!;
+    const choice = this.querySelector<HTMLSelectElement>('.webcam-style-choice')!;
+    const alpha = this.querySelector<HTMLInputElement>('.webcam-alpha')!;
+    let average = 0;
+    let last = performance.now();
+    const step = async (): Promise<void> => {
+      if (!this.stream) return;
+      try {
+        if (this.cachedStyle?.id !== choice.value) {
+          if (this.cachedStyle) engine.disposeStyle(this.cachedStyle.encoded);
+          this.cachedStyle = undefined;
+          const canvas = await this.styleCanvas(choice.value);
+          this.cachedStyle = { id: choice.value, encoded: engine.encodeStyleForFrames(model, resizedPixels(canvas, modelInputSize(canvas, 256))) };
+        }
+        const style = this.cachedStyle.encoded;
+        if (video.videoWidth > 0) {
+          const size = modelInputSize({ width: video.videoWidth, height: video.videoHeight }, FRAME_SIDE);
+          const frame = engine.stylizeFrame(model, resizedPixels(video, size), style, Number(alpha.value));
+          const pixels = await engine.tensorToPixels(frame);
+          frame.dispose();
+          output.width = size.width;
+          output.height = size.height;
+          output.getContext('2d')?.putImageData(pixels, 0, 0);
+          const now = performance.now();
+          average = average === 0 ? now - last : 0.8 * average + 0.2 * (now - last);
+          last = now;
+          fps.textContent = `${(1000 / average).toFixed(1)} frames/s at ${size.width}×${size.height}`;
+        }
+        this.frameRequest = requestAnimationFrame(() => void step());
+      } catch (error) {
+        await this.stop(`The live transfer stopped: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      }
+    };
+    void step();
+  }
+
+  private async stop(text: string, phase: WebcamPhase = 'stopped'): Promise<void> {
+    cancelAnimationFrame(this.frameRequest);
+    for (const track of this.stream?.getTracks() ?? []) track.stop();
+    this.stream = undefined;
+    if (this.cachedStyle) {
+      const engine = await import('./style-engine');
+      engine.disposeStyle(this.cachedStyle.encoded);
+      this.cachedStyle = undefined;
+    }
+    this.say(text, phase);
+  }
+}
+
+if (!customElements.get('webcam-style')) customElements.define('webcam-style', WebcamStyle);

@@ -1,0 +1,173 @@
+import type { ModelKind } from './models';
+import { artKinds, type ArtKind } from './procedural-art';
+import type { ColorPreservation } from './transfer';
+
+/**
+ * The style lab's state as one typed object and its URL form, so a view can be shared: built-in images by
+ * id, style weights, α, model, output size, colour mode and mask preset. Uploaded and painted images live
+ * only in the page; the URL then keeps the built-in ones and says nothing of the rest. Pure: no DOM, no tfjs.
+ */
+
+/** A built-in photo or texture (public/images/<file>), or a project-made artwork `art-<kind>-<seed>`. */
+export interface GalleryImage {
+  id: string;
+  title: string;
+  /** File under public/images/ for photos and textures; absent for procedural art. */
+  file?: string;
+  /** 128² thumbnail under public/images/ (photos and textures). */
+  thumbnail?: string;
+  art?: { kind: ArtKind; seed: number };
+  role: 'photo' | 'texture' | 'art';
+}
+
+const photo = (id: string, title: string, extension = 'png'): GalleryImage => ({ id, title, file: `${id}.${extension}`, thumbnail: `${id}-128.png`, role: 'photo' });
+const texture = (id: string, title: string): GalleryImage => ({ id, title, file: `${id}.png`, thumbnail: `${id}-128.png`, role: 'texture' });
+const art = (kind: ArtKind, seed: number, title: string): GalleryImage => ({ id: `art-${kind}-${seed}`, title, art: { kind, seed }, role: 'art' });
+
+export const galleryImages: readonly GalleryImage[] = [
+  photo('chelsea', 'Chelsea the cat'),
+  photo('astronaut', 'Astronaut'),
+  photo('coffee', 'Coffee'),
+  photo('rocket', 'Rocket launch', 'jpg'),
+  art('swirl', 3, 'Swirls (project-made)'),
+  art('kandinsky', 5, 'Circles and lines (project-made)'),
+  art('mosaic', 2, 'Mosaic (project-made)'),
+  art('waves', 4, 'Waves (project-made)'),
+  texture('brick', 'Brick wall'),
+  texture('gravel', 'Gravel'),
+  texture('grass', 'Grass'),
+];
+
+/** A gallery id, or `upload-<n>` / `paint-<n>` for images that exist only in the page (never in a URL). */
+export type ImageId = string;
+
+export function isLocalImage(id: ImageId): boolean {
+  return /^(upload|paint)-\d+$/.test(id);
+}
+
+export function galleryImage(id: ImageId): GalleryImage | undefined {
+  return galleryImages.find((image) => image.id === id) ?? parseArtId(id);
+}
+
+/** Any `art-<kind>-<seed>` is a valid image, so a shared URL can name an artwork with another seed. */
+function parseArtId(id: string): GalleryImage | undefined {
+  const match = /^art-([a-z]+)-(\d{1,9})$/.exec(id);
+  const kind = artKinds.find((k) => k === match?.[1]);
+  if (!match || !kind) return undefined;
+  return art(kind, Number(match[2]), `${kind[0]!.toUpperCase()}${kind.slice(1)} #${match[2]} (project-made)`);
+}
+
+export type OutputSize = 128 | 256 | 512 | 'max';
+export const outputSizes: readonly OutputSize[] = [128, 256, 512, 'max'];
+
+export type MaskPreset = 'none' | 'halves' | 'circle' | 'painted';
+export const maskPresets: readonly MaskPreset[] = ['none', 'halves', 'circle', 'painted'];
+
+export const colorModes: readonly ColorPreservation[] = ['none', 'colorStatistics', 'luminance'];
+export const modelKinds: readonly ModelKind[] = ['vgg', 'mobile'];
+
+export const MAX_STYLES = 3;
+
+export interface StyleSlot {
+  image: ImageId;
+  /** Relative weight ≥ 0; normalised to sum 1 when the transfer runs. */
+  weight: number;
+}
+
+export interface StyleLabState {
+  content: ImageId;
+  styles: StyleSlot[];
+  alpha: number;
+  model: ModelKind;
+  size: OutputSize;
+  color: ColorPreservation;
+  mask: MaskPreset;
+}
+
+export function defaultStyleLabState(): StyleLabState {
+  return { content: 'chelsea', styles: [{ image: 'art-swirl-3', weight: 1 }], alpha: 1, model: 'vgg', size: 256, color: 'none', mask: 'none' };
+}
+
+/** Weights scaled to sum to 1; all-zero weights count as equal. */
+export function normalisedWeights(weights: readonly number[]): number[] {
+  const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
+  const sum = clean.reduce((a, b) => a + b, 0);
+  return sum > 0 ? clean.map((w) => w / sum) : clean.map(() => 1 / clean.length);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Reads the lab's keys from a query string; anything missing or invalid keeps its default. */
+export function readStyleLabParams(params: URLSearchParams): StyleLabState {
+  const state = defaultStyleLabState();
+  const content = params.get('content');
+  if (content && galleryImage(content)) state.content = content;
+  const styles = (params.get('styles') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .slice(0, MAX_STYLES)
+    .map((entry) => {
+      const [image = '', weight = '1'] = entry.split(':');
+      return { image, weight: Number(weight) };
+    })
+    .filter((slot) => galleryImage(slot.image) && Number.isFinite(slot.weight) && slot.weight >= 0);
+  if (styles.length > 0) state.styles = styles;
+  const alpha = Number(params.get('alpha'));
+  if (params.has('alpha') && Number.isFinite(alpha)) state.alpha = clamp(alpha, 0, 1);
+  state.model = modelKinds.find((m) => m === params.get('model')) ?? state.model;
+  const size = params.get('size');
+  state.size = outputSizes.find((s) => String(s) === size) ?? state.size;
+  state.color = colorModes.find((c) => c === params.get('color')) ?? state.color;
+  const mask = maskPresets.find((m) => m === params.get('mask'));
+  if (mask && mask !== 'painted') state.mask = mask;
+  return state;
+}
+
+/**
+ * Writes the lab's keys into `params` (other keys, such as ?backend=, stay). Returns the names of what
+ * could not be written: uploaded or painted images and a painted mask.
+ */
+export function writeStyleLabParams(state: StyleLabState, params: URLSearchParams): string[] {
+  const left: string[] = [];
+  if (isLocalImage(state.content)) {
+    left.push('the uploaded content image');
+    params.delete('content');
+  } else {
+    params.set('content', state.content);
+  }
+  const shareable = state.styles.filter((slot) => !isLocalImage(slot.image));
+  if (shareable.length < state.styles.length) left.push('uploaded or painted style images');
+  if (shareable.length > 0) params.set('styles', shareable.map((slot) => `${slot.image}:${Number(slot.weight.toFixed(3))}`).join(','));
+  else params.delete('styles');
+  params.set('alpha', String(Number(state.alpha.toFixed(2))));
+  params.set('model', state.model);
+  params.set('size', String(state.size));
+  params.set('color', state.color);
+  if (state.mask === 'painted') {
+    left.push('the painted mask');
+    params.delete('mask');
+  } else {
+    params.set('mask', state.mask);
+  }
+  return left;
+}
+
+/**
+ * Preset masks over a width×height grid, one per style (row-major, values in [0,1], non-overlapping):
+ * 'halves' gives style 1 the left half and style 2 the right; 'circle' gives style 1 a centred disc and
+ * style 2 the rest. With a single style, its region is styled and the rest keeps the content. Styles beyond
+ * the second get empty masks. Edges are one cell wide and soft, so boundaries blend.
+ */
+export function presetMasks(preset: Exclude<MaskPreset, 'none' | 'painted'>, width: number, height: number, styleCount: number): Float32Array[] {
+  const first = new Float32Array(width * height);
+  const radius = 0.35 * Math.min(width, height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const inside = preset === 'halves' ? width / 2 - (x + 0.5) : radius - Math.hypot(x + 0.5 - width / 2, y + 0.5 - height / 2);
+      first[y * width + x] = clamp(inside + 0.5, 0, 1);
+    }
+  }
+  return Array.from({ length: styleCount }, (_, k) => (k === 0 ? first : k === 1 ? first.map((v) => 1 - v) : new Float32Array(width * height)));
+}
