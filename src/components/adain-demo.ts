@@ -1,0 +1,90 @@
+import type { AdainPhotoResult, ChannelNumbers } from './photo-compute';
+import { drawPicture, loadPicture, pictureUrl } from './pictures';
+import { formatNumber } from './format';
+
+const channelNames = ['R', 'G', 'B'] as const;
+const tensorNames = ['content x', 'style y', 'AdaIN(x, y)'] as const;
+const tensorColours = ['#868e96', '#e8590c', '#3b5bdb'] as const;
+
+/** The island for AdainDemo.astro. */
+class AdainDemo extends HTMLElement {
+  private run = 0;
+
+  connectedCallback(): void {
+    this.addEventListener('change', () => void this.update());
+    void this.update();
+  }
+
+  private async update(): Promise<void> {
+    const run = ++this.run;
+    const status = this.querySelector('.adain-status');
+    try {
+      const base = this.dataset.base ?? '/';
+      const [content, style] = await Promise.all(
+        ['content', 'style'].map((name) => loadPicture(pictureUrl(base, this.querySelector<HTMLSelectElement>(`[name=${name}]`)?.value ?? 'chelsea'))),
+      );
+      if (!content || !style) return;
+      drawPicture(this.querySelector('canvas[data-image=content]'), content);
+      drawPicture(this.querySelector('canvas[data-image=style]'), style);
+      const [{ adainPhotos }, Plot] = await Promise.all([import('./photo-compute'), import('@observablehq/plot')]);
+      const result = await adainPhotos(content, style);
+      if (run !== this.run) return;
+      drawPicture(this.querySelector('canvas[data-image=output]'), result.image);
+      this.renderTable(result);
+      this.renderChart(result, Plot);
+      if (status) status.textContent = '';
+      this.dataset.done = String(run);
+    } catch (error) {
+      if (status) status.textContent = `Could not run the demo: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private numbers(result: AdainPhotoResult): ChannelNumbers[] {
+    return [result.content, result.style, result.output];
+  }
+
+  private renderTable(result: AdainPhotoResult): void {
+    const rows = channelNames.map((name, c) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = name;
+      tr.append(th);
+      this.numbers(result).forEach((numbers, t) => {
+        const td = document.createElement('td');
+        const mean = numbers.mean[c] ?? NaN;
+        const std = numbers.std[c] ?? NaN;
+        td.textContent = `μ ${formatNumber(mean)}, σ ${formatNumber(std)}`;
+        Object.assign(td.dataset, { tensor: ['content', 'style', 'output'][t], channel: String(c), mean: String(mean), std: String(std) });
+        tr.append(td);
+      });
+      return tr;
+    });
+    this.querySelector('.adain-table tbody')?.replaceChildren(...rows);
+  }
+
+  private renderChart(result: AdainPhotoResult, Plot: typeof import('@observablehq/plot')): void {
+    type Row = { channel: string; tensor: string; mean: number; std: number };
+    const rows: Row[] = this.numbers(result).flatMap((numbers, t) =>
+      channelNames.map((channel, c) => ({ channel, tensor: tensorNames[t] ?? '', mean: numbers.mean[c] ?? NaN, std: numbers.std[c] ?? NaN })),
+    );
+    const chart = Plot.plot({
+      height: 220,
+      marginLeft: 48,
+      marginBottom: 36,
+      style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
+      fx: { label: 'colour channel', domain: [...channelNames] },
+      x: { domain: [...tensorNames], axis: null, padding: 0.3 },
+      y: { label: 'μ ± σ', grid: true },
+      color: { domain: [...tensorNames], range: [...tensorColours], legend: true },
+      marks: [
+        Plot.ruleX(rows, { fx: 'channel', x: 'tensor', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: 'tensor', strokeWidth: 3 }),
+        Plot.dot(rows, { fx: 'channel', x: 'tensor', y: 'mean', fill: 'tensor', r: 5, title: (r: Row) => `${r.tensor}, ${r.channel}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
+      ],
+    });
+    chart.setAttribute('aria-label', 'Per colour channel, μ ± σ of the content, the style and the AdaIN output');
+    this.querySelector('.adain-chart')?.replaceChildren(chart);
+  }
+}
+
+if (!customElements.get('adain-demo')) customElements.define('adain-demo', AdainDemo);

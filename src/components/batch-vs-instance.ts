@@ -1,0 +1,89 @@
+import { labPictures } from '../lib/lab-state';
+import type { BatchVsInstanceResult, ChannelNumbers } from './photo-compute';
+import { drawPicture, loadPicture, pictureUrl } from './pictures';
+import { formatNumber } from './format';
+
+const channelNames = ['R', 'G', 'B'] as const;
+const channelColours = ['#e03131', '#2f9e44', '#1c7ed6'] as const;
+
+function cell(numbers: ChannelNumbers, c: number, owner: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  const mean = numbers.mean[c] ?? NaN;
+  const std = numbers.std[c] ?? NaN;
+  td.textContent = `μ ${formatNumber(mean)}, σ ${formatNumber(std)}`;
+  Object.assign(td.dataset, { owner, channel: String(c), mean: String(mean), std: String(std) });
+  return td;
+}
+
+/** The island for BatchVsInstance.astro: reads two photos, runs BN and IN through src/lib, draws both. */
+class BatchVsInstance extends HTMLElement {
+  private run = 0;
+
+  connectedCallback(): void {
+    this.addEventListener('change', () => void this.update());
+    void this.update();
+  }
+
+  private chosen(): string[] {
+    return [0, 1].map((n) => this.querySelector<HTMLSelectElement>(`[name=photo-${n}]`)?.value ?? labPictures[n] ?? 'chelsea');
+  }
+
+  private async update(): Promise<void> {
+    const run = ++this.run;
+    const status = this.querySelector('.bvi-status');
+    try {
+      const base = this.dataset.base ?? '/';
+      const pictures = await Promise.all(this.chosen().map((name) => loadPicture(pictureUrl(base, name))));
+      pictures.forEach((picture, n) => drawPicture(this.querySelector(`canvas[data-row=input][data-n="${n}"]`), picture));
+      const [{ batchVsInstance }, Plot] = await Promise.all([import('./photo-compute'), import('@observablehq/plot')]);
+      const result = await batchVsInstance(pictures);
+      if (run !== this.run) return;
+      result.batchImages.forEach((image, n) => drawPicture(this.querySelector(`canvas[data-row=batch][data-n="${n}"]`), image));
+      result.instanceImages.forEach((image, n) => drawPicture(this.querySelector(`canvas[data-row=instance][data-n="${n}"]`), image));
+      this.renderTable(result);
+      this.renderChart(result, Plot);
+      if (status) status.textContent = '';
+      this.dataset.done = String(run);
+    } catch (error) {
+      if (status) status.textContent = `Could not run the demo: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private renderTable(result: BatchVsInstanceResult): void {
+    const rows = channelNames.map((name, c) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = name;
+      tr.append(th, ...result.own.map((numbers, n) => cell(numbers, c, `photo-${n}`)), cell(result.batch, c, 'batch'));
+      return tr;
+    });
+    this.querySelector('.bvi-table tbody')?.replaceChildren(...rows);
+  }
+
+  private renderChart(result: BatchVsInstanceResult, Plot: typeof import('@observablehq/plot')): void {
+    type Row = { channel: string; colour: string; who: string; mean: number };
+    const rows: Row[] = [];
+    channelNames.forEach((channel, c) => {
+      result.own.forEach((numbers, n) => rows.push({ channel, colour: channelColours[c] ?? 'gray', who: `photo ${n + 1}`, mean: numbers.mean[c] ?? NaN }));
+      rows.push({ channel, colour: channelColours[c] ?? 'gray', who: 'batch', mean: result.batch.mean[c] ?? NaN });
+    });
+    const photos = rows.filter((r) => r.who !== 'batch');
+    const chart = Plot.plot({
+      height: 200,
+      marginLeft: 48,
+      style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
+      x: { label: 'colour channel', domain: [...channelNames], padding: 0.4 },
+      y: { label: 'channel mean μ', domain: [0, 1], grid: true },
+      symbol: { legend: true, domain: ['photo 1', 'photo 2'], range: ['circle', 'square'] },
+      marks: [
+        Plot.tickY(rows.filter((r) => r.who === 'batch'), { x: 'channel', y: 'mean', stroke: 'currentColor', strokeWidth: 2, title: (r: Row) => `batch μ (BN, both photos): ${formatNumber(r.mean)}` }),
+        Plot.dot(photos, { x: 'channel', y: 'mean', symbol: 'who', fill: (r: Row) => r.colour, r: 6, title: (r: Row) => `${r.who} μ (IN): ${formatNumber(r.mean)}` }),
+        Plot.text(rows.filter((r) => r.who === 'batch' && r.channel === 'B'), { x: 'channel', y: 'mean', text: () => 'BN: shared', dx: 30, fill: 'currentColor' }),
+      ],
+    });
+    this.querySelector('.bvi-chart')?.replaceChildren(chart);
+  }
+}
+
+if (!customElements.get('batch-vs-instance')) customElements.define('batch-vs-instance', BatchVsInstance);

@@ -1,0 +1,46 @@
+import type { RgbPicture } from '../lib/lab-state';
+
+/** Decodes one of the small photos in public/images/ into RGB bytes (alpha dropped). */
+export async function loadPicture(url: string): Promise<RgbPicture> {
+  const image = new Image();
+  image.decoding = 'async';
+  image.src = url;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('this browser gives no 2D canvas to read the photo');
+  context.drawImage(image, 0, 0);
+  const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  const rgb = new Uint8Array((rgba.length / 4) * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i]!;
+    rgb[j + 1] = rgba[i + 1]!;
+    rgb[j + 2] = rgba[i + 2]!;
+  }
+  return { width: canvas.width, height: canvas.height, rgb };
+}
+
+/** URL of a photo copied into public/images/ at 128×128, under the site's base path. */
+export function pictureUrl(base: string, name: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}images/${name}-128.png`;
+}
+
+/** Draws decoded RGB bytes or a computed ImageData onto a canvas of the same size. */
+export function drawPicture(canvas: HTMLCanvasElement | null, image: ImageData | RgbPicture): void {
+  const context = canvas?.getContext('2d');
+  if (!canvas || !context) return;
+  if (image instanceof ImageData) {
+    context.putImageData(image, 0, 0);
+    return;
+  }
+  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
+  for (let i = 0, j = 0; j < image.rgb.length; i += 4, j += 3) {
+    rgba[i] = image.rgb[j]!;
+    rgba[i + 1] = image.rgb[j + 1]!;
+    rgba[i + 2] = image.rgb[j + 2]!;
+    rgba[i + 3] = 255;
+  }
+  context.putImageData(new ImageData(rgba, image.width, image.height), 0, 0);
+}

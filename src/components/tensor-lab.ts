@@ -1,0 +1,740 @@
+import {
+  cellAt,
+  cellIndex,
+  contentValues,
+  defaultLabState,
+  elementCount,
+  groupCount,
+  groupCountOptions,
+  groupHue,
+  groupLabel,
+  groupOfCell,
+  labMethods,
+  labPictures,
+  labPresets,
+  moveCell,
+  parseCellValue,
+  parseEpsilon,
+  readLabParams,
+  reducedAxesText,
+  reshape,
+  shapeLimits,
+  styleValues,
+  writeLabParams,
+  type Cell,
+  type LabMethod,
+  type LabPreset,
+  type LabState,
+  type RgbPicture,
+} from '../lib/lab-state';
+import type { LabResult } from './lab-compute';
+import { loadPicture, pictureUrl } from './pictures';
+import { formatNumber } from './format';
+
+/**
+ * The tensor lab island. It draws the grid from the URL state at once with plain DOM, then loads tfjs
+ * (through lab-compute.ts) and fills in statistics and outputs. Formula symbols tagged
+ * `\htmlClass{sym sym-NAME}{…}` anywhere on the page are tied to the selected cell's live numbers.
+ */
+type TensorKind = 'x' | 'style' | 'y';
+type SymbolName = 'x' | 'mu' | 'sigma' | 'sigma2' | 'epsilon' | 'xhat' | 'gamma' | 'beta' | 'y' | 'style' | 'mu-style' | 'sigma-style';
+
+const symbolNames: readonly SymbolName[] = ['x', 'mu', 'sigma', 'sigma2', 'epsilon', 'xhat', 'gamma', 'beta', 'y', 'style', 'mu-style', 'sigma-style'];
+const groupSymbols: readonly SymbolName[] = ['mu', 'sigma', 'sigma2', 'epsilon'];
+
+const methodNames: Record<LabMethod, string> = {
+  batch: 'Batch norm (BN)',
+  layer: 'Layer norm (LN)',
+  instance: 'Instance norm (IN)',
+  group: 'Group norm (GN)',
+  adain: 'AdaIN (content → style)',
+};
+const presetNames: Record<LabPreset, string> = {
+  random: 'Random (seeded)',
+  constant: 'Constant channel 0',
+  outlier: 'One outlier',
+  image: 'Photo patches',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, className = ''): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  if (className) node.className = className;
+  return node;
+}
+
+function symbolOf(target: Element): SymbolName | undefined {
+  const symbol = target.closest('.sym');
+  if (!symbol) return undefined;
+  return symbolNames.find((name) => symbol.classList.contains(`sym-${name}`));
+}
+
+function cellName(kind: TensorKind, [n, c, h, w]: Cell): string {
+  const tensor = kind === 'x' ? 'input x' : kind === 'style' ? 'style' : 'output y';
+  return `${tensor}, sample ${n}, channel ${c}, row ${h}, column ${w}`;
+}
+
+export class TensorLab extends HTMLElement {
+  private state: LabState = defaultLabState();
+  private pictures: RgbPicture[] = [];
+  private result: LabResult | undefined;
+  private revision = 0;
+  private hoverGroup: number | undefined;
+  private activeSymbol: SymbolName | undefined;
+  private compute: Promise<typeof import('./lab-compute')> | undefined;
+  private plot: Promise<typeof import('@observablehq/plot')> | undefined;
+  private tip!: HTMLElement;
+
+  connectedCallback(): void {
+    const defaults = defaultLabState({
+      method: labMethods.find((m) => m === this.dataset.method),
+      preset: labPresets.find((p) => p === this.dataset.preset),
+      groups: Number(this.dataset.groups) || undefined,
+      shape: this.dataset.shape ? (this.dataset.shape.split('x').map(Number) as unknown as LabState['shape']) : undefined,
+    });
+    this.state = readLabParams(new URLSearchParams(location.search), defaults);
+    this.tip = element('div', { role: 'tooltip', hidden: true }, 'lab-symbol-tip');
+    document.body.append(this.tip);
+    this.buildControls();
+    this.wireEvents();
+    void this.refresh({ rebuild: true });
+  }
+
+  private find<T extends HTMLElement>(selector: string): T {
+    const found = this.querySelector<T>(selector);
+    if (!found) throw new Error(`tensor lab markup lacks ${selector}`);
+    return found;
+  }
+
+  private buildControls(): void {
+    const fill = (select: HTMLSelectElement, options: [string, string][]): void => {
+      select.replaceChildren(...options.map(([value, label]) => element('option', { value, textContent: label })));
+    };
+    fill(this.find('[name=method]'), labMethods.map((m) => [m, methodNames[m]]));
+    fill(this.find('[name=preset]'), labPresets.map((p) => [p, presetNames[p]]));
+    for (const [axis, limit] of Object.entries(shapeLimits)) {
+      fill(this.find(`[name=dim-${axis}]`), Array.from({ length: limit }, (_, i) => [String(i + 1), String(i + 1)]));
+    }
+  }
+
+  private syncControls(): void {
+    const { state } = this;
+    const set = (name: string, value: string): void => {
+      const control = this.find<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`);
+      if (control !== document.activeElement) control.value = value;
+    };
+    (['n', 'c', 'h', 'w'] as const).forEach((axis, i) => set(`dim-${axis}`, String(state.shape[i])));
+    set('method', state.method);
+    set('preset', state.preset);
+    set('seed', String(state.seed));
+    set('epsilon', String(state.epsilon));
+    const groups = this.find<HTMLSelectElement>('[name=groups]');
+    groups.replaceChildren(...groupCountOptions(state.shape[1]).map((g) => element('option', { value: String(g), textContent: String(g) })));
+    groups.value = String(state.groups);
+    this.find('.lab-groups-control').hidden = state.method !== 'group';
+    this.find('.lab-style-panel').hidden = state.method !== 'adain';
+    this.find('.lab-axes').textContent = `μ and σ are taken ${reducedAxesText(state)}.`;
+    this.dataset.method = state.method;
+  }
+
+  private wireEvents(): void {
+    const controls = this.find('.lab-controls');
+    controls.addEventListener('change', (event) => this.onControl(event.target as HTMLInputElement | HTMLSelectElement));
+    this.find('.lab-new-seed').addEventListener('click', () => {
+      this.update({ seed: (this.state.seed * 48271 + 1) % 2147483647, edits: new Map(), styleEdits: new Map() }, true);
+    });
+    this.find('.lab-reset').addEventListener('click', () => {
+      const fresh = defaultLabState();
+      this.update({ edits: new Map(), styleEdits: new Map(), gamma: this.state.gamma.map(() => 1), beta: this.state.beta.map(() => 0), epsilon: fresh.epsilon }, true);
+    });
+    this.find('.lab-copy').addEventListener('click', () => {
+      const status = this.find('.lab-copy-status');
+      navigator.clipboard.writeText(location.href).then(
+        () => (status.textContent = 'Link copied.'),
+        () => (status.textContent = 'Copy the address bar: it holds this view.'),
+      );
+    });
+
+    this.addEventListener('input', (event) => {
+      const target = event.target as HTMLInputElement;
+      if (target.matches('.lab-cell-input')) this.onCellInput(target);
+      else if (target.matches('.lab-affine-input')) this.onAffineInput(target);
+    });
+    this.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (target.matches('.lab-cell-input')) this.onCellKey(event, target as HTMLInputElement);
+    });
+    this.addEventListener('focusin', (event) => {
+      const target = event.target as HTMLElement;
+      const cell = target.closest<HTMLElement>('.lab-cell');
+      if (cell?.dataset.index) this.select(cellAt(this.state.shape, Number(cell.dataset.index)));
+      const stat = target.closest<HTMLElement>('.lab-stat');
+      if (stat?.dataset.group) this.setHoverGroup(Number(stat.dataset.group));
+    });
+    this.addEventListener('focusout', () => this.setHoverGroup(undefined));
+    this.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      const cell = target.closest<HTMLElement>('.lab-cell');
+      if (cell?.dataset.index) this.select(cellAt(this.state.shape, Number(cell.dataset.index)));
+      const stat = target.closest<HTMLElement>('.lab-stat');
+      if (stat?.dataset.first) this.select(cellAt(this.state.shape, Number(stat.dataset.first)));
+    });
+    this.addEventListener('pointerover', (event) => {
+      const target = event.target as HTMLElement;
+      const cell = target.closest<HTMLElement>('.lab-cell');
+      const stat = target.closest<HTMLElement>('.lab-stat, .lab-chart [data-group]');
+      if (cell?.dataset.index) this.setHoverGroup(groupOfCell(this.state, cellAt(this.state.shape, Number(cell.dataset.index))));
+      else if (stat?.dataset.group) this.setHoverGroup(Number(stat.dataset.group));
+    });
+    this.addEventListener('pointerleave', () => this.setHoverGroup(undefined));
+
+    // Formula symbols anywhere on the page (the lesson's KaTeX, the lab's own readout) point at live numbers.
+    const onSymbol = (event: Event): void => {
+      const target = event.target as Element;
+      const name = target instanceof Element ? symbolOf(target) : undefined;
+      const leaving = event.type === 'pointerout' || event.type === 'focusout';
+      this.setSymbol(leaving ? undefined : name, leaving ? undefined : target.closest<HTMLElement>('.sym') ?? undefined);
+    };
+    for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, onSymbol);
+  }
+
+  private onControl(control: HTMLInputElement | HTMLSelectElement): void {
+    const { state } = this;
+    switch (control.name) {
+      case 'dim-n':
+      case 'dim-c':
+      case 'dim-h':
+      case 'dim-w': {
+        const axis = ['dim-n', 'dim-c', 'dim-h', 'dim-w'].indexOf(control.name);
+        const shape = [...state.shape] as [number, number, number, number];
+        shape[axis] = Number(control.value);
+        this.state = reshape(state, shape);
+        void this.refresh({ rebuild: true });
+        return;
+      }
+      case 'method':
+        this.update({ method: labMethods.find((m) => m === control.value) ?? state.method }, true);
+        return;
+      case 'groups':
+        this.update({ groups: Number(control.value) }, false);
+        return;
+      case 'preset':
+        this.update({ preset: labPresets.find((p) => p === control.value) ?? state.preset, edits: new Map(), styleEdits: new Map() }, true);
+        return;
+      case 'seed': {
+        const seed = Number(control.value);
+        if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32) this.update({ seed, edits: new Map(), styleEdits: new Map() }, true);
+        else control.value = String(state.seed);
+        return;
+      }
+      case 'epsilon': {
+        const parsed = parseEpsilon(control.value);
+        this.showMessage(control, parsed.ok ? undefined : `${parsed.message} Still using ε = ${state.epsilon}.`);
+        if (parsed.ok) this.update({ epsilon: parsed.value }, false);
+        return;
+      }
+    }
+  }
+
+  private update(change: Partial<LabState>, rebuild: boolean): void {
+    this.state = { ...this.state, ...change };
+    void this.refresh({ rebuild });
+  }
+
+  private onCellInput(input: HTMLInputElement): void {
+    const kind = input.dataset.tensor === 'style' ? 'style' : 'x';
+    const index = Number(input.dataset.index);
+    const parsed = parseCellValue(input.value);
+    const edits = new Map(kind === 'x' ? this.state.edits : this.state.styleEdits);
+    if (!parsed.ok) {
+      const current = (kind === 'x' ? this.values : this.styleValuesNow)[index] ?? 0;
+      this.showMessage(input, `${parsed.message} The lab keeps using ${current}.`);
+      return;
+    }
+    this.showMessage(input, undefined);
+    edits.set(index, parsed.value);
+    this.update(kind === 'x' ? { edits } : { styleEdits: edits }, false);
+  }
+
+  private onAffineInput(input: HTMLInputElement): void {
+    const which = input.dataset.param === 'beta' ? 'beta' : 'gamma';
+    const channel = Number(input.dataset.channel);
+    const parsed = parseCellValue(input.value);
+    if (!parsed.ok) {
+      this.showMessage(input, `${parsed.message} The lab keeps using ${this.state[which][channel]}.`);
+      return;
+    }
+    this.showMessage(input, undefined);
+    const values = [...this.state[which]];
+    values[channel] = parsed.value;
+    this.update({ [which]: values }, false);
+  }
+
+  /** An inline message right under the control, announced and linked to it with aria-describedby. */
+  private showMessage(control: HTMLInputElement | HTMLSelectElement, message: string | undefined): void {
+    const host = control.closest('.lab-message-host') ?? control.parentElement;
+    const id = `${this.id}-message-${control.name || control.dataset.index || 'field'}-${control.dataset.tensor ?? control.dataset.param ?? ''}${control.dataset.channel ?? ''}`;
+    let note = document.getElementById(id);
+    if (!message) {
+      note?.remove();
+      control.removeAttribute('aria-invalid');
+      control.removeAttribute('aria-describedby');
+      return;
+    }
+    if (!note) {
+      note = element('p', { id, role: 'alert' }, 'message-error lab-message');
+      host?.append(note);
+    }
+    note.textContent = message;
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', id);
+  }
+
+  private onCellKey(event: KeyboardEvent, input: HTMLInputElement): void {
+    const steps: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const step = steps[event.key];
+    if (!step) return;
+    // Left/right move the caret inside the number first, and leave the cell only at its ends.
+    const atStart = input.selectionStart === 0 && (input.selectionEnd === 0 || input.selectionEnd === input.value.length);
+    const atEnd = input.selectionEnd === input.value.length;
+    if ((event.key === 'ArrowLeft' && !atStart) || (event.key === 'ArrowRight' && !atEnd)) return;
+    event.preventDefault();
+    const here = cellAt(this.state.shape, Number(input.dataset.index));
+    const next = moveCell(this.state.shape, here, ...step);
+    const target = this.querySelector<HTMLInputElement>(`.lab-cell-input[data-tensor=${input.dataset.tensor}][data-index="${cellIndex(this.state.shape, next)}"]`);
+    target?.focus();
+    target?.select();
+  }
+
+  private get values(): Float64Array {
+    return contentValues(this.state, this.pictures);
+  }
+
+  private get styleValuesNow(): Float64Array {
+    return styleValues(this.state, this.pictures);
+  }
+
+  private select(cell: Cell): void {
+    const same = cellIndex(this.state.shape, cell) === cellIndex(this.state.shape, this.state.selected);
+    this.state = { ...this.state, selected: cell };
+    if (same) return;
+    this.writeUrl();
+    this.highlight();
+    this.renderReadout();
+  }
+
+  private setHoverGroup(group: number | undefined): void {
+    if (group === this.hoverGroup) return;
+    this.hoverGroup = group;
+    this.highlight();
+  }
+
+  private setSymbol(name: SymbolName | undefined, anchor: HTMLElement | undefined): void {
+    this.activeSymbol = name;
+    for (const node of document.querySelectorAll('.sym.is-active')) node.classList.remove('is-active');
+    if (name) for (const node of document.querySelectorAll(`.sym.sym-${name}`)) node.classList.add('is-active');
+    this.highlight();
+    this.showTip(name, anchor);
+  }
+
+  /** Beside a symbol in the lesson's formula (outside the lab), the number it stands for right now. */
+  private showTip(name: SymbolName | undefined, anchor: HTMLElement | undefined): void {
+    const text = name && this.symbolValues()[name];
+    if (!name || !anchor || !text || anchor.closest('tensor-lab') || !anchor.closest('.katex')) {
+      this.tip.hidden = true;
+      return;
+    }
+    const box = anchor.getBoundingClientRect();
+    this.tip.textContent = text;
+    this.tip.style.left = `${Math.max(8, box.left)}px`;
+    this.tip.style.top = `${box.bottom + 6}px`;
+    this.tip.hidden = false;
+  }
+
+  private writeUrl(): void {
+    const params = new URLSearchParams(location.search);
+    writeLabParams(this.state, params);
+    history.replaceState(history.state, '', `${location.pathname}?${params.toString()}${location.hash}`);
+  }
+
+  private async ensurePictures(): Promise<void> {
+    if (this.state.preset !== 'image' || this.pictures.length) return;
+    const base = this.dataset.base ?? '/';
+    this.pictures = await Promise.all(labPictures.map((name) => loadPicture(pictureUrl(base, name))));
+  }
+
+  /** Draws what the state says now; statistics follow when tfjs has computed them. */
+  private async refresh({ rebuild }: { rebuild: boolean }): Promise<void> {
+    const revision = ++this.revision;
+    this.dataset.revision = String(revision);
+    this.writeUrl();
+    this.syncControls();
+    try {
+      await this.ensurePictures();
+    } catch (error) {
+      this.showStatus(`The photos could not be read (${error instanceof Error ? error.message : String(error)}); showing random values.`);
+      this.state = { ...this.state, preset: 'random' };
+      this.syncControls();
+    }
+    if (revision !== this.revision) return;
+    if (rebuild) this.buildTensors();
+    this.fillInputs();
+    this.renderAffine(rebuild);
+    this.colourGroups();
+    this.highlight();
+    this.renderReadout();
+    await this.computeAndDraw(revision);
+  }
+
+  private showStatus(message: string): void {
+    this.find('.lab-status').textContent = message;
+  }
+
+  private async computeAndDraw(revision: number): Promise<void> {
+    const state = this.state;
+    const content = this.values;
+    const style = this.styleValuesNow;
+    try {
+      this.compute ??= import('./lab-compute');
+      this.plot ??= import('@observablehq/plot');
+      const { computeLab } = await this.compute;
+      const result = await computeLab(state, content, style);
+      // A later edit may have finished first: only the newest state is drawn.
+      if (revision !== this.revision) return;
+      this.result = result;
+      this.renderOutput();
+      this.renderStatistics();
+      this.renderReadout();
+      await this.renderChart();
+      this.showStatus('');
+      this.dataset.computedRevision = String(revision);
+    } catch (error) {
+      this.showStatus(`Could not compute: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private buildTensors(): void {
+    for (const kind of ['x', 'style', 'y'] as const) {
+      const host = this.find(`.lab-tensor[data-tensor=${kind}]`);
+      const [N, C, H, W] = this.state.shape;
+      host.style.setProperty('--channels', String(C));
+      const children: HTMLElement[] = [element('span', { ariaHidden: 'true' }, 'lab-axis')];
+      for (let c = 0; c < C; c++) children.push(element('span', { textContent: `c${c}`, ariaHidden: 'true' }, 'lab-axis'));
+      for (let n = 0; n < N; n++) {
+        children.push(element('span', { textContent: `n${n}`, ariaHidden: 'true' }, 'lab-axis lab-axis-n'));
+        for (let c = 0; c < C; c++) {
+          const block = element('div', {}, 'lab-block lab-message-host');
+          block.setAttribute('role', 'group');
+          block.setAttribute('aria-label', `${kind === 'y' ? 'output' : kind === 'style' ? 'style' : 'input'}, sample ${n}, channel ${c}`);
+          const grid = element('div', {}, 'lab-block-cells');
+          grid.style.setProperty('--width', String(W));
+          for (let h = 0; h < H; h++)
+            for (let w = 0; w < W; w++) {
+              const cell: Cell = [n, c, h, w];
+              const index = String(cellIndex(this.state.shape, cell));
+              if (kind === 'y') {
+                const out = element('output', { title: cellName(kind, cell) }, 'lab-cell lab-cell-output');
+                out.dataset.index = index;
+                out.setAttribute('aria-label', cellName(kind, cell));
+                grid.append(out);
+              } else {
+                const input = element('input', { type: 'text', inputMode: 'decimal', autocomplete: 'off', spellcheck: false }, 'lab-cell lab-cell-input');
+                input.dataset.index = index;
+                input.dataset.tensor = kind;
+                input.setAttribute('aria-label', cellName(kind, cell));
+                grid.append(input);
+              }
+            }
+          block.append(grid);
+          children.push(block);
+        }
+      }
+      host.replaceChildren(...children);
+    }
+  }
+
+  private fillInputs(): void {
+    for (const [kind, values] of [['x', this.values], ['style', this.styleValuesNow]] as const) {
+      for (const input of this.querySelectorAll<HTMLInputElement>(`.lab-cell-input[data-tensor=${kind}]`)) {
+        // Leave a cell the reader is typing in (or holding a bad value in) as it is.
+        if (input === document.activeElement || input.getAttribute('aria-invalid')) continue;
+        input.value = String(values[Number(input.dataset.index)]);
+      }
+    }
+    if (!this.result || this.result.output.length !== elementCount(this.state.shape)) {
+      for (const out of this.querySelectorAll<HTMLOutputElement>('.lab-cell-output')) out.textContent = '…';
+    }
+  }
+
+  private renderAffine(rebuild: boolean): void {
+    const host = this.find('.lab-affine');
+    const isAdain = this.state.method === 'adain';
+    this.find('.lab-affine-note').hidden = !isAdain;
+    host.hidden = isAdain;
+    if (rebuild || host.childElementCount === 0) {
+      const rows = (['gamma', 'beta'] as const).map((param) => {
+        const row = element('div', {}, 'lab-affine-row');
+        row.append(element('span', { textContent: param === 'gamma' ? 'γ' : 'β' }, `lab-affine-label sym sym-${param}`));
+        this.state[param].forEach((_, c) => {
+          const field = element('label', {}, 'lab-affine-field lab-message-host');
+          field.append(element('span', { textContent: `c${c}` }, 'lab-affine-channel'));
+          const input = element('input', { type: 'text', inputMode: 'decimal', autocomplete: 'off' }, 'lab-affine-input');
+          input.dataset.param = param;
+          input.dataset.channel = String(c);
+          input.setAttribute('aria-label', `${param === 'gamma' ? 'γ (scale)' : 'β (shift)'} for channel ${c}`);
+          field.append(input);
+          row.append(field);
+        });
+        return row;
+      });
+      host.replaceChildren(...rows);
+    }
+    for (const input of host.querySelectorAll<HTMLInputElement>('.lab-affine-input')) {
+      if (input === document.activeElement || input.getAttribute('aria-invalid')) continue;
+      input.value = String(this.state[input.dataset.param === 'beta' ? 'beta' : 'gamma'][Number(input.dataset.channel)]);
+    }
+  }
+
+  /** Each statistic group gets its own tint, so the reduced axes show at a glance. */
+  private colourGroups(): void {
+    for (const cell of this.querySelectorAll<HTMLElement>('.lab-cell')) {
+      const kind = cell.closest<HTMLElement>('.lab-tensor')?.dataset.tensor;
+      const group = groupOfCell(this.state, cellAt(this.state.shape, Number(cell.dataset.index)));
+      cell.dataset.group = String(group);
+      // The style tensor has its own statistics; it wears the content's tints shifted, to look related but apart.
+      cell.style.setProperty('--hue', String(kind === 'style' ? (groupHue(group) + 40) % 360 : groupHue(group)));
+    }
+  }
+
+  private selectedGroup(): number {
+    return groupOfCell(this.state, this.state.selected);
+  }
+
+  private highlight(): void {
+    const active = this.hoverGroup ?? this.selectedGroup();
+    const selectedIndex = String(cellIndex(this.state.shape, this.state.selected));
+    const symbol = this.activeSymbol;
+    const [, c] = this.state.selected;
+    this.dataset.activeGroup = String(active);
+    for (const cell of this.querySelectorAll<HTMLElement>('.lab-cell')) {
+      const kind = cell.closest<HTMLElement>('.lab-tensor')?.dataset.tensor;
+      const inGroup = kind !== 'style' && cell.dataset.group === String(active);
+      const isSelected = cell.dataset.index === selectedIndex;
+      cell.classList.toggle('in-group', inGroup);
+      cell.classList.toggle('is-selected', isSelected);
+      let target = false;
+      if (symbol === 'x') target = isSelected && kind === 'x';
+      else if (symbol === 'y' || symbol === 'xhat') target = isSelected && kind === 'y';
+      else if (symbol && groupSymbols.includes(symbol)) target = kind === 'x' && cell.dataset.group === String(this.selectedGroup());
+      else if (symbol === 'style' || symbol === 'mu-style' || symbol === 'sigma-style')
+        target = kind === 'style' && cell.dataset.group === String(this.selectedGroup());
+      cell.classList.toggle('is-symbol-target', target);
+    }
+    for (const stat of this.querySelectorAll<HTMLElement>('.lab-stat')) stat.classList.toggle('in-group', stat.dataset.group === String(active));
+    for (const input of this.querySelectorAll<HTMLElement>('.lab-affine-input')) {
+      input.classList.toggle('is-symbol-target', input.dataset.channel === String(c) && symbol === input.dataset.param);
+    }
+  }
+
+  private renderOutput(): void {
+    const output = this.result?.output;
+    if (!output) return;
+    for (const out of this.querySelectorAll<HTMLOutputElement>('.lab-cell-output')) {
+      const value = output[Number(out.dataset.index)] ?? NaN;
+      out.textContent = formatNumber(value);
+      out.dataset.value = String(value);
+    }
+  }
+
+  private renderStatistics(): void {
+    const result = this.result;
+    if (!result) return;
+    const { state } = this;
+    const count = groupCount(state);
+    const firstCell = new Map<number, number>();
+    for (let i = elementCount(state.shape) - 1; i >= 0; i--) firstCell.set(groupOfCell(state, cellAt(state.shape, i)), i);
+    const items: HTMLElement[] = [];
+    for (let g = 0; g < count; g++) {
+      const mean = result.mean[g] ?? NaN;
+      const variance = result.variance[g] ?? NaN;
+      const std = Math.sqrt(variance + state.epsilon);
+      const button = element('button', { type: 'button' }, 'lab-stat');
+      Object.assign(button.dataset, { group: String(g), tensor: 'x', first: String(firstCell.get(g) ?? 0), mean: String(mean), variance: String(variance), std: String(std) });
+      button.style.setProperty('--hue', String(groupHue(g)));
+      button.append(
+        element('span', { textContent: groupLabel(state, g) }, 'lab-stat-label'),
+        element('span', { textContent: `μ = ${formatNumber(mean)}` }),
+        element('span', { textContent: `σ = ${formatNumber(std)}` }),
+      );
+      button.setAttribute('aria-label', `${state.method === 'adain' ? 'content' : 'statistic group'} ${groupLabel(state, g)}: mean ${formatNumber(mean)}, sigma ${formatNumber(std)}`);
+      items.push(button);
+    }
+    if (state.method === 'adain' && result.styleMean && result.styleStd) {
+      for (let g = 0; g < count; g++) {
+        const mean = result.styleMean[g] ?? NaN;
+        const std = result.styleStd[g] ?? NaN;
+        const button = element('button', { type: 'button' }, 'lab-stat lab-stat-style');
+        Object.assign(button.dataset, { group: String(g), tensor: 'style', first: String(firstCell.get(g) ?? 0), mean: String(mean), std: String(std) });
+        button.style.setProperty('--hue', String((groupHue(g) + 40) % 360));
+        button.append(
+          element('span', { textContent: `style ${groupLabel(state, g)}` }, 'lab-stat-label'),
+          element('span', { textContent: `μ = ${formatNumber(mean)}` }),
+          element('span', { textContent: `σ = ${formatNumber(std)}` }),
+        );
+        button.setAttribute('aria-label', `style ${groupLabel(state, g)}: mean ${formatNumber(mean)}, sigma ${formatNumber(std)}`);
+        items.push(button);
+      }
+    }
+    this.find('.lab-stats').replaceChildren(...items);
+    this.highlight();
+  }
+
+  private async renderChart(): Promise<void> {
+    const result = this.result;
+    if (!result || !this.plot) return;
+    const Plot = await this.plot;
+    const { state } = this;
+    type Row = { label: string; group: number; tensor: string; mean: number; std: number; hue: number };
+    const rows: Row[] = Array.from(result.mean, (mean, g) => ({
+      label: groupLabel(state, g),
+      group: g,
+      tensor: state.method === 'adain' ? 'content x' : 'x',
+      mean,
+      std: Math.sqrt((result.variance[g] ?? 0) + state.epsilon),
+      hue: groupHue(g),
+    }));
+    if (state.method === 'adain' && result.styleMean && result.styleStd) {
+      const styleStd = result.styleStd;
+      rows.push(...Array.from(result.styleMean, (mean, g) => ({ label: groupLabel(state, g), group: g, tensor: 'style y', mean, std: styleStd[g] ?? 0, hue: (groupHue(g) + 40) % 360 })));
+    }
+    const colour = (row: Row): string => `hsl(${row.hue} 65% 48%)`;
+    // AdaIN draws content and style side by side at each x: content nudged left (circles), style right (squares).
+    const isAdain = state.method === 'adain';
+    const series = (tensor: string, dx: number, symbol: 'circle' | 'square') => {
+      const data = rows.filter((r) => r.tensor === tensor);
+      return [
+        Plot.ruleX(data, { x: 'label', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: colour, strokeWidth: 3, dx }),
+        Plot.dot(data, { x: 'label', y: 'mean', fill: colour, stroke: 'var(--bg)', r: 5, symbol, dx, title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
+      ];
+    };
+    const chart = Plot.plot({
+      height: 220,
+      marginLeft: 48,
+      marginBottom: 48,
+      style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
+      x: { label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group', domain: [...new Set(rows.map((r) => r.label))], tickRotate: rows.length > 8 ? -30 : 0, padding: 0.3 },
+      y: { label: 'μ ± σ', grid: true },
+      marks: [
+        Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+        ...(isAdain ? [...series('content x', -8, 'circle'), ...series('style y', 8, 'square')] : series('x', 0, 'circle')),
+      ],
+    });
+    chart.setAttribute('aria-label', `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
+    this.find('.lab-chart').replaceChildren(chart);
+  }
+
+  /** The value each formula symbol stands for, for the selected cell, as the tip and readout show it. */
+  private symbolValues(): Partial<Record<SymbolName, string>> {
+    const { state, result } = this;
+    const index = cellIndex(state.shape, state.selected);
+    const [n, c] = state.selected;
+    const group = this.selectedGroup();
+    const label = groupLabel(state, group);
+    const x = this.values[index] ?? NaN;
+    const values: Partial<Record<SymbolName, string>> = {
+      x: `x = ${formatNumber(x)} (selected cell n${n} c${c} h${state.selected[2]} w${state.selected[3]})`,
+      epsilon: `ε = ${state.epsilon}`,
+    };
+    if (state.method !== 'adain') {
+      values.gamma = `γ = ${formatNumber(state.gamma[c] ?? 1)} (channel ${c})`;
+      values.beta = `β = ${formatNumber(state.beta[c] ?? 0)} (channel ${c})`;
+    }
+    if (!result || result.mean.length !== groupCount(state)) return values;
+    const mean = result.mean[group] ?? NaN;
+    const variance = result.variance[group] ?? NaN;
+    const sigma = Math.sqrt(variance + state.epsilon);
+    values.mu = `μ = ${formatNumber(mean)} (group ${label})`;
+    values.sigma2 = `σ² = ${formatNumber(variance)} (group ${label})`;
+    values.sigma = `σ = √(σ² + ε) = ${formatNumber(sigma)} (group ${label})`;
+    values.xhat = `x̂ = ${formatNumber((x - mean) / sigma)}`;
+    values.y = `${state.method === 'adain' ? 'AdaIN(x, y)' : 'y'} = ${formatNumber(result.output[index] ?? NaN)}`;
+    if (state.method === 'adain' && result.styleMean && result.styleStd) {
+      values.style = `y: the style tensor, sample ${n}, channel ${c}`;
+      values['mu-style'] = `μ(y) = ${formatNumber(result.styleMean[group] ?? NaN)} (style ${label})`;
+      values['sigma-style'] = `σ(y) = ${formatNumber(result.styleStd[group] ?? NaN)} (style ${label})`;
+    }
+    return values;
+  }
+
+  private renderReadout(): void {
+    const { state, result } = this;
+    const host = this.find('.lab-readout');
+    const index = cellIndex(state.shape, state.selected);
+    const [n, c, h, w] = state.selected;
+    const x = this.values[index] ?? NaN;
+    const group = this.selectedGroup();
+    const ready = result && result.mean.length === groupCount(state) && result.output.length === elementCount(state.shape);
+    const mean = ready ? (result.mean[group] ?? NaN) : NaN;
+    const variance = ready ? (result.variance[group] ?? NaN) : NaN;
+    const sigma = Math.sqrt(variance + state.epsilon);
+    const y = ready ? (result.output[index] ?? NaN) : NaN;
+    const show = (value: number): string => (ready ? formatNumber(value) : '…');
+    // A symbol, then the number it stands for: both carry the symbol's class, so hovering either lights both.
+    // Symbols take keyboard focus (focusing one lights its numbers); the numbers beside them need not.
+    const sym = (name: SymbolName, text: string): HTMLElement => element('span', { textContent: text, tabIndex: 0 }, `sym sym-${name}`);
+    const num = (name: SymbolName, text: string): HTMLElement => {
+      const span = element('span', { textContent: text }, `sym sym-${name} lab-value`);
+      span.dataset.symbol = name;
+      return span;
+    };
+    const line = (...parts: (HTMLElement | string)[]): HTMLElement => {
+      const p = element('p', {}, 'lab-readout-line');
+      p.append(...parts);
+      return p;
+    };
+    const heading = line(
+      'Selected cell ',
+      sym('x', `x[n=${n}, c=${c}, h=${h}, w=${w}]`),
+      ' = ',
+      num('x', formatNumber(x)),
+      `. For the selected cell's group (${groupLabel(state, group)}): `,
+      sym('mu', 'μ'),
+      ' = ',
+      num('mu', show(mean)),
+      ', ',
+      sym('sigma', 'σ'),
+      ' = ',
+      num('sigma', show(sigma)),
+      '.',
+    );
+    if (state.method === 'adain') {
+      const styleMean = ready ? (result.styleMean?.[group] ?? NaN) : NaN;
+      const styleStd = ready ? (result.styleStd?.[group] ?? NaN) : NaN;
+      host.replaceChildren(
+        heading,
+        line(
+          'AdaIN(', sym('x', 'x'), ', ', sym('style', 'y'), ') = ', sym('sigma-style', 'σ(y)'), ' · (', sym('x', 'x'), ' − ', sym('mu', 'μ(x)'), ') / ', sym('sigma', 'σ(x)'), ' + ', sym('mu-style', 'μ(y)'),
+          ' = ', num('sigma-style', show(styleStd)), ' · (', num('x', formatNumber(x)), ' − ', num('mu', show(mean)), ') / ', num('sigma', show(sigma)), ' + ', num('mu-style', show(styleMean)),
+          ' = ', num('y', show(y)),
+        ),
+        line('with ', sym('sigma', 'σ(x)'), ' = √(', sym('sigma2', 'σ²(x)'), ' + ', sym('epsilon', 'ε'), ') = √(', num('sigma2', show(variance)), ' + ', num('epsilon', String(state.epsilon)), '); the style side takes no ε.'),
+      );
+      return;
+    }
+    const xHat = (x - mean) / sigma;
+    const gamma = state.gamma[c] ?? 1;
+    const beta = state.beta[c] ?? 0;
+    host.replaceChildren(
+      heading,
+      line(
+        sym('xhat', 'x̂'), ' = (', sym('x', 'x'), ' − ', sym('mu', 'μ'), ') / √(', sym('sigma2', 'σ²'), ' + ', sym('epsilon', 'ε'), ') = (',
+        num('x', formatNumber(x)), ' − ', num('mu', show(mean)), ') / √(', num('sigma2', show(variance)), ' + ', num('epsilon', String(state.epsilon)), ') = ', num('xhat', show(xHat)),
+      ),
+      line(
+        sym('y', 'y'), ' = ', sym('gamma', 'γ'), ' · ', sym('xhat', 'x̂'), ' + ', sym('beta', 'β'), ' = ',
+        num('gamma', formatNumber(gamma)), ' · ', num('xhat', show(xHat)), ' + ', num('beta', formatNumber(beta)), ' = ', num('y', show(y)),
+      ),
+    );
+  }
+}
+
+if (!customElements.get('tensor-lab')) customElements.define('tensor-lab', TensorLab);
