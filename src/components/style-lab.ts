@@ -477,8 +477,9 @@ export class StyleLab extends HTMLElement {
     });
   }
 
-  /** One mask per style at the content's transfer size, from the overlay's colour channels. */
-  private masksAt(size: Size): Float32Array[] {
+  /** One mask per style at the content's transfer size: exact for presets, from the overlay's colour channels when painted. */
+  private masksAt(preset: Exclude<MaskPreset, 'none'>, size: Size): Float32Array[] {
+    if (preset !== 'painted') return presetMasks(preset, size.width, size.height, this.state.styles.length);
     const pixels = resizedPixels(this.overlay(), size);
     return this.state.styles.map((_, k) => {
       const mask = new Float32Array(size.width * size.height);
@@ -542,7 +543,7 @@ export class StyleLab extends HTMLElement {
       const contentSize = modelInputSize(contentSource.canvas, side);
       const styleSizes = styleSources.map((source) => modelInputSize(source.canvas, side));
       const inputs: RunInputs = { content: resizedPixels(contentSource.canvas, contentSize), styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)) };
-      const masks = this.state.mask === 'none' ? undefined : this.masksAt(contentSize);
+      const masks = this.state.mask === 'none' ? undefined : this.masksAt(this.state.mask, contentSize);
       if (masks?.every((mask) => mask.every((v) => v === 0))) this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
       const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
       const engine = await import('./style-engine');
