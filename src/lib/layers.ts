@@ -57,7 +57,7 @@ export class TransferAbortedError extends Error {
   }
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined): void {
+function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new TransferAbortedError();
 }
 
