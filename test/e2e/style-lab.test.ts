@@ -115,7 +115,7 @@ describe('style lab on WebAssembly', () => {
     expect(await lab.getAttribute('data-output-width')).toBe('128');
     expect(Number(await lab.getAttribute('data-output-height'))).toBe(88);
     expect(Number(await lab.getAttribute('data-run-ms'))).toBeGreaterThan(0);
-    expect(await page.locator('backend-badge').getAttribute('data-backend')).toBe('wasm');
+    expect(await page.locator('style-lab backend-badge').getAttribute('data-backend')).toBe('wasm');
     await expectMatchesNode(page, ([style]) => [{ style: style! }]);
     expect(await page.locator('.losses').textContent()).toMatch(/Content loss L_c = \d/);
     expect(await page.locator('.speed-yours-value').textContent()).toMatch(/images\/s/);
