@@ -79,7 +79,6 @@ class BatchVsInstance extends HTMLElement {
       marks: [
         Plot.tickY(rows.filter((r) => r.who === 'batch'), { x: 'channel', y: 'mean', stroke: 'currentColor', strokeWidth: 2, title: (r: Row) => `batch μ (BN, both photos): ${formatNumber(r.mean)}` }),
         Plot.dot(photos, { x: 'channel', y: 'mean', symbol: 'who', fill: (r: Row) => r.colour, r: 6, title: (r: Row) => `${r.who} μ (IN): ${formatNumber(r.mean)}` }),
-        Plot.text(rows.filter((r) => r.who === 'batch' && r.channel === 'B'), { x: 'channel', y: 'mean', text: () => 'BN: shared', dx: 30, fill: 'currentColor' }),
       ],
     });
     this.querySelector('.bvi-chart')?.replaceChildren(chart);

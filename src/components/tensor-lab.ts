@@ -132,6 +132,8 @@ export class TensorLab extends HTMLElement {
     groups.value = String(state.groups);
     this.find('.lab-groups-control').hidden = state.method !== 'group';
     this.find('.lab-style-panel').hidden = state.method !== 'adain';
+    // In AdaIN, y names the style, so the output goes by its full name.
+    this.find('.lab-output-name').textContent = state.method === 'adain' ? 'AdaIN(x, y)' : 'y';
     this.find('.lab-axes').textContent = `μ and σ are taken ${reducedAxesText(state)}.`;
     this.dataset.method = state.method;
   }
