@@ -258,3 +258,50 @@ describe('the AdaIN lab on lesson 3', () => {
     await page.close();
   });
 });
+
+describe('the photo demos', () => {
+  async function tableNumbers(page: Page, selector: string): Promise<Record<string, { mean: number; std: number }[]>> {
+    return page.evaluate((selector) => {
+      const byOwner: Record<string, { mean: number; std: number }[]> = {};
+      for (const td of document.querySelectorAll<HTMLElement>(selector)) {
+        const owner = td.dataset.owner ?? td.dataset.tensor ?? '';
+        (byOwner[owner] ??= [])[Number(td.dataset.channel)] = { mean: Number(td.dataset.mean), std: Number(td.dataset.std) };
+      }
+      return byOwner;
+    }, selector);
+  }
+
+  test("batch norm's statistics pool both photos; instance norm's are each photo's own", async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/batch-vs-instance/?backend=wasm');
+    await page.waitForSelector('batch-vs-instance[data-done]', { timeout: 60_000 });
+    const numbers = await tableNumbers(page, 'batch-vs-instance td[data-owner]');
+    const [first, second, batch] = [numbers['photo-0']!, numbers['photo-1']!, numbers.batch!];
+    for (let c = 0; c < 3; c++) {
+      // Two photos of the same size: the pooled mean is the average of the means, and the pooled variance
+      // is the average of the second moments minus the pooled mean squared.
+      const mean = (first[c]!.mean + second[c]!.mean) / 2;
+      const secondMoment = (first[c]!.std ** 2 + first[c]!.mean ** 2 + second[c]!.std ** 2 + second[c]!.mean ** 2) / 2;
+      expect(batch[c]!.mean).toBeCloseTo(mean, 4);
+      expect(batch[c]!.std).toBeCloseTo(Math.sqrt(secondMoment - mean ** 2), 4);
+    }
+    // The default pair really differs in brightness (a bright cat, a dark launch), which is the point.
+    expect(first[0]!.mean - second[0]!.mean).toBeGreaterThan(0.2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("AdaIN gives the content photo the style photo's channel statistics", async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/adain/?backend=cpu');
+    await page.waitForSelector('adain-demo[data-done]', { timeout: 60_000 });
+    await page.selectOption('adain-demo [name=style]', 'coffee');
+    await page.waitForSelector('adain-demo[data-done="2"]', { timeout: 60_000 });
+    const numbers = await tableNumbers(page, 'adain-demo td[data-tensor]');
+    for (let c = 0; c < 3; c++) {
+      expect(numbers.output![c]!.mean).toBeCloseTo(numbers.style![c]!.mean, 4);
+      expect(numbers.output![c]!.std).toBeCloseTo(numbers.style![c]!.std, 3);
+      expect(Math.abs(numbers.content![c]!.mean - numbers.style![c]!.mean)).toBeGreaterThan(1e-3);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
