@@ -318,7 +318,8 @@ export class StyleLab extends HTMLElement {
         const swatch = document.createElement('span');
         swatch.className = 'swatch';
         swatch.style.background = styleColours[k]!;
-        swatch.title = `Style ${k + 1} paints the ${styleColourNames[k]} region when regions are on`;
+        swatch.title = `Style ${k + 1} paints the ${styleColourNames[k]} region`;
+        swatch.style.visibility = masked ? 'visible' : 'hidden';
         const weight = document.createElement('label');
         const share = this.state.styles.length > 1 && !masked ? ` (${Math.round(weights[k]! * 100)} %)` : '';
         weight.textContent = `Weight${share}`;
