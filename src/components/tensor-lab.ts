@@ -512,7 +512,8 @@ export class TensorLab extends HTMLElement {
   }
 
   private highlight(): void {
-    const active = this.hoverGroup ?? this.selectedGroup();
+    // While a formula symbol is pointed at, it speaks of the selected cell, so its group is the one lit.
+    const active = this.activeSymbol ? this.selectedGroup() : (this.hoverGroup ?? this.selectedGroup());
     const selectedIndex = String(cellIndex(this.state.shape, this.state.selected));
     const symbol = this.activeSymbol;
     const [, c] = this.state.selected;
