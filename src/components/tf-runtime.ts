@@ -8,7 +8,7 @@ import { backendEvent, type BackendStatus } from './backend-events';
 /**
  * The page's one tfjs runtime: chosen once per page, shared by every demo. Demos import this module lazily
  * (dynamic import) so the lesson text and formulas render before any tfjs code arrives.
- * `?backend=wasm` (or webgpu, webgl, cpu) in the URL forces a backend.
+ * `?backend=wasm` (or webgpu, webgl, cpu) in the URL forces a backend; `?threads=N` sets the wasm threads.
  */
 let status: Promise<BackendStatus> | undefined;
 
@@ -23,15 +23,23 @@ function describe(choice: BackendChoice, notice?: string): BackendStatus {
 
 export function ready(): Promise<BackendStatus> {
   status ??= (async () => {
-    const forced = parseBackendName(new URLSearchParams(location.search).get('backend'));
+    const params = new URLSearchParams(location.search);
+    const forced = parseBackendName(params.get('backend'));
+    // tfjs-wasm caps its threads at half of navigator.hardwareConcurrency (one thread on two cores) whatever
+    // setThreadsCount asks (tensorflow/tfjs#8513). Reporting twice the cores while the backend starts gives
+    // one thread per core; the model convolutions are compute-bound, so that is what they need.
+    const threads = Number(params.get('threads')) || navigator.hardwareConcurrency || 1;
+    Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => threads * 2 });
     const choice = await chooseBackend({
       forced,
+      wasmThreads: threads,
       wasmPaths: {
         'tfjs-backend-wasm.wasm': wasmPlain,
         'tfjs-backend-wasm-simd.wasm': wasmSimd,
         'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
       },
     });
+    Reflect.deleteProperty(navigator, 'hardwareConcurrency');
     onDeviceLost(choice, (next, notice) => {
       status = Promise.resolve(announce(describe(next, notice)));
     });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 /**
  * Chooses where tensors run: WebGPU first, then WebGL, WASM, CPU, keeping the reason each candidate was
@@ -99,7 +99,7 @@ function describeRunning(name: BackendName): string {
     case 'wasm':
       return tf.env().getBool('WASM_HAS_SIMD_SUPPORT')
         ? tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')
-          ? 'WebAssembly with SIMD and threads'
+          ? `WebAssembly with SIMD and ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`
           : 'WebAssembly with SIMD, one thread (threads need a cross-origin isolated page)'
         : 'WebAssembly without SIMD';
     case 'cpu':
@@ -111,8 +111,12 @@ function describeRunning(name: BackendName): string {
  * Tries the backends in order (or only the forced one, falling back in order if it fails) and leaves tfjs
  * set to the first that initialises.
  */
-export async function chooseBackend(options: { forced?: BackendName; wasmPaths?: WasmPaths } = {}): Promise<BackendChoice> {
+export async function chooseBackend(
+  options: { forced?: BackendName; wasmPaths?: WasmPaths; wasmThreads?: number } = {},
+): Promise<BackendChoice> {
   if (options.wasmPaths) setWasmPaths(options.wasmPaths);
+  // tfjs would use half the logical cores (one thread on a 2-core machine); a transfer is compute-bound.
+  if (options.wasmThreads) setThreadsCount(options.wasmThreads);
   const { forced } = options;
   const candidates = forced ? [forced, ...backendOrder.filter((name) => name !== forced)] : [...backendOrder];
   const attempts: BackendAttempt[] = [];

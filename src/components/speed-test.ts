@@ -1,0 +1,87 @@
+import type * as tfType from '@tensorflow/tfjs';
+import type { ModelKind, StyleTransferModel } from '../lib/models';
+
+/**
+ * Measures this device: convolution throughput on the running backend, and the style-transfer models at a
+ * few sizes with the style encoded in the run and cached. The page's table and `npm run bench` read the
+ * results from the rows' data attributes.
+ */
+export interface SpeedRow {
+  id: string;
+  label: string;
+  ms: number;
+  detail?: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function timed(run: () => Promise<void>, runs: number): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export async function convThroughput(tf: typeof tfType): Promise<SpeedRow> {
+  const [h, w, c] = [64, 64, 256];
+  const x = tf.randomNormal([1, h, w, c], 0, 1, 'float32', 1) as tfType.Tensor4D;
+  const kernel = tf.randomNormal([3, 3, c, c], 0, 0.05, 'float32', 2) as tfType.Tensor4D;
+  const ms = await timed(async () => {
+    const y = tf.conv2d(x, kernel, 1, 'same');
+    await y.data();
+    y.dispose();
+  }, 5);
+  tf.dispose([x, kernel]);
+  const gflop = (2 * h * w * c * c * 9) / 1e9;
+  return { id: 'conv', label: `3×3 conv ${h}×${w}×${c}→${c}`, ms, detail: `${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s` };
+}
+
+export async function modelSpeed(
+  tf: typeof tfType,
+  kind: ModelKind,
+  sizes: number[],
+  runs: number,
+  onRow: (row: SpeedRow) => void,
+): Promise<void> {
+  const { loadModel, disposeModel } = await import('../lib/models');
+  const { transfer, encodeStyle, disposeStyle } = await import('../lib/transfer');
+  let bytes = 0;
+  const loadStart = performance.now();
+  const model: StyleTransferModel = await loadModel(kind, {
+    baseUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/`,
+    onProgress: (progress) => (bytes = progress.totalBytes),
+  });
+  onRow({ id: `${kind}-load`, label: `${kind} weights: download and build`, ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });
+  try {
+    for (const size of sizes) {
+      const content = tf.randomUniform([1, size, size, 3], 0, 255, 'float32', 3) as tfType.Tensor4D;
+      const styleImage = tf.randomUniform([1, size, size, 3], 0, 255, 'float32', 4) as tfType.Tensor4D;
+      const full = await timed(async () => {
+        const style = encodeStyle(model, styleImage);
+        const { image } = transfer(model, content, [{ style }]);
+        await image.data();
+        image.dispose();
+        disposeStyle(style);
+      }, runs);
+      onRow({ id: `${kind}-${size}-full`, label: `${kind} ${size}² transfer, style encoded too`, ms: full });
+      const cachedStyle = encodeStyle(model, styleImage);
+      const cached = await timed(async () => {
+        const { image } = transfer(model, content, [{ style: cachedStyle }]);
+        await image.data();
+        image.dispose();
+      }, runs);
+      disposeStyle(cachedStyle);
+      onRow({ id: `${kind}-${size}-cached`, label: `${kind} ${size}² transfer, style cached`, ms: cached });
+      tf.dispose([content, styleImage]);
+    }
+  } finally {
+    disposeModel(model);
+  }
+}
