@@ -68,7 +68,10 @@ class AdainDemo extends HTMLElement {
     const rows: Row[] = this.numbers(result).flatMap((numbers, t) =>
       channelNames.map((channel, c) => ({ channel, tensor: tensorNames[t] ?? '', mean: numbers.mean[c] ?? NaN, std: numbers.std[c] ?? NaN })),
     );
+    // Drawn at the width it gets, so text stays legible on a phone instead of shrinking with the SVG.
+    const width = Math.max(280, Math.min(640, this.querySelector('.adain-chart')?.clientWidth || 640));
     const chart = Plot.plot({
+      width,
       height: 220,
       marginLeft: 48,
       marginBottom: 36,

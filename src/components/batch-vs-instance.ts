@@ -69,7 +69,10 @@ class BatchVsInstance extends HTMLElement {
       rows.push({ channel, colour: channelColours[c] ?? 'gray', who: 'batch', mean: result.batch.mean[c] ?? NaN });
     });
     const photos = rows.filter((r) => r.who !== 'batch');
+    // Drawn at the width it gets, so text stays legible on a phone instead of shrinking with the SVG.
+    const width = Math.max(280, Math.min(640, this.querySelector('.bvi-chart')?.clientWidth || 640));
     const chart = Plot.plot({
+      width,
       height: 200,
       marginLeft: 48,
       style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },

@@ -619,7 +619,10 @@ export class TensorLab extends HTMLElement {
         Plot.dot(data, { x: 'label', y: 'mean', fill: colour, stroke: 'var(--bg)', r: 5, symbol, dx, title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
       ];
     };
+    // Drawn at the width it gets, so text stays legible on a phone instead of shrinking with the SVG.
+    const width = Math.max(280, Math.min(640, this.find('.lab-chart').clientWidth || 640));
     const chart = Plot.plot({
+      width,
       height: 220,
       marginLeft: 48,
       marginBottom: 48,
