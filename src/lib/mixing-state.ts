@@ -1,0 +1,193 @@
+/**
+ * The style-mixing lab's whole state as one typed object and its URL form, plus the grid's layout.
+ * Pure: no DOM and no tfjs, so the lab can set up its controls from the URL before tfjs has loaded.
+ *
+ * A grid image (r, c) takes layer i's w from row seed r where `fromRow[i]`, otherwise from column seed c.
+ * The crossover k is the special case fromRow = [true × k, false × (8 − k)]: w1 (row) before k, w2 (column) after.
+ */
+
+/** The generator's AdaIN layers: two per resolution 4², 8², 16², 32² (public/generator/model.json). */
+export const layerCount = 8;
+export const maxSeedsPerAxis = 6;
+export const seedLimit = 2 ** 31 - 1;
+export const psiLimits = { min: 0, max: 1.5, step: 0.05 } as const;
+export const strengthLimits = { min: 0, max: 3, step: 0.1 } as const;
+/** How many noise draws of one face the noise explorer shows. */
+export const noiseDraws = 6;
+
+export type StyleBand = 'coarse' | 'middle' | 'fine';
+export type MixingPreset = StyleBand;
+
+export interface MixingState {
+  rowSeeds: number[];
+  columnSeeds: number[];
+  /** Per layer: true where the grid takes the row seed's w. */
+  fromRow: boolean[];
+  psi: number;
+  /** Every grid image gets the same noise draw, so only the styles differ between cells. */
+  noiseSeed: number;
+  noiseEnabled: boolean[];
+  noiseStrength: number[];
+  /** The grid cell the noise explorer shows: [row, column]. */
+  selected: [number, number];
+}
+
+/** The resolution layer i works at. */
+export function layerResolutionOf(layer: number): number {
+  return 4 * 2 ** Math.floor(layer / 2);
+}
+
+/** Coarse: 4² and 8²; middle: 16²; fine: 32² (our resolutions; StyleGAN's 1024² model splits at 8² and 32²). */
+export function bandOf(layer: number): StyleBand {
+  return layer < 4 ? 'coarse' : layer < 6 ? 'middle' : 'fine';
+}
+
+export const mixingPresets: readonly MixingPreset[] = ['coarse', 'middle', 'fine'];
+
+/** The StyleGAN paper's grid: the row seed gives one band of styles, the column seed all the others. */
+export function presetLayers(preset: MixingPreset): boolean[] {
+  return Array.from({ length: layerCount }, (_, i) => bandOf(i) === preset);
+}
+
+export function presetOf(fromRow: readonly boolean[]): MixingPreset | null {
+  return mixingPresets.find((preset) => presetLayers(preset).every((v, i) => v === fromRow[i])) ?? null;
+}
+
+export function crossoverLayers(crossover: number): boolean[] {
+  if (!Number.isInteger(crossover) || crossover < 0 || crossover > layerCount) throw new RangeError(`crossover ${crossover} must be an integer in 0..${layerCount}`);
+  return Array.from({ length: layerCount }, (_, i) => i < crossover);
+}
+
+/** k when fromRow is "row before k, column from k on", else null (e.g. the middle preset). */
+export function crossoverOf(fromRow: readonly boolean[]): number | null {
+  const k = fromRow.indexOf(false) === -1 ? layerCount : fromRow.indexOf(false);
+  return fromRow.slice(k).every((v) => !v) ? k : null;
+}
+
+export function defaultMixingState(): MixingState {
+  return {
+    rowSeeds: [1, 2, 3, 4, 5, 6],
+    columnSeeds: [7, 8, 9, 10, 11, 12],
+    fromRow: presetLayers('coarse'),
+    psi: 0.7,
+    noiseSeed: 1,
+    noiseEnabled: new Array<boolean>(layerCount).fill(true),
+    noiseStrength: new Array<number>(layerCount).fill(1),
+    selected: [0, 0],
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** "3, 14 15" → [3, 14, 15]: 1 to 6 whole numbers in 0..2³¹−1, separated by commas or spaces. */
+export function parseSeeds(text: string): Parsed<number[]> {
+  const parts = text.split(/[\s,]+/).filter((part) => part.length > 0);
+  if (parts.length === 0) return { ok: false, message: 'Give at least one seed.' };
+  if (parts.length > maxSeedsPerAxis) return { ok: false, message: `At most ${maxSeedsPerAxis} seeds.` };
+  const seeds: number[] = [];
+  for (const part of parts) {
+    const seed = /^\d+$/.test(part) ? Number(part) : Number.NaN;
+    if (!Number.isSafeInteger(seed) || seed > seedLimit) return { ok: false, message: `“${part}” is not a whole number from 0 to ${seedLimit}.` };
+    seeds.push(seed);
+  }
+  return { ok: true, value: seeds };
+}
+
+function clampToStep(value: number, limits: { min: number; max: number; step: number }): number {
+  const stepped = Math.round(value / limits.step) * limits.step;
+  return Math.min(limits.max, Math.max(limits.min, Number(stepped.toFixed(6))));
+}
+
+export function clampPsi(psi: number): number {
+  return clampToStep(psi, psiLimits);
+}
+
+export function clampStrength(strength: number): number {
+  return clampToStep(strength, strengthLimits);
+}
+
+function parseFlags(text: string | null, trueChar: string, falseChar: string): boolean[] | null {
+  if (text === null || text.length !== layerCount || ![...text].every((ch) => ch === trueChar || ch === falseChar)) return null;
+  return [...text].map((ch) => ch === trueChar);
+}
+
+/** The state a URL describes; whatever is missing or malformed keeps its value from `defaults`. */
+export function readMixingParams(params: URLSearchParams, defaults: MixingState = defaultMixingState()): MixingState {
+  const state = structuredClone(defaults);
+  const seedsFrom = (key: string): number[] | null => {
+    const text = params.get(key);
+    const parsed = text === null ? null : parseSeeds(text);
+    return parsed?.ok ? parsed.value : null;
+  };
+  state.rowSeeds = seedsFrom('rows') ?? state.rowSeeds;
+  state.columnSeeds = seedsFrom('cols') ?? state.columnSeeds;
+  state.fromRow = parseFlags(params.get('layers'), 'r', 'c') ?? state.fromRow;
+  const psi = Number(params.get('psi') ?? Number.NaN);
+  if (params.has('psi') && Number.isFinite(psi)) state.psi = clampPsi(psi);
+  const noiseSeed = Number(params.get('noise-seed') ?? Number.NaN);
+  if (Number.isSafeInteger(noiseSeed) && noiseSeed >= 0 && noiseSeed <= seedLimit) state.noiseSeed = noiseSeed;
+  state.noiseEnabled = parseFlags(params.get('noise'), '1', '0') ?? state.noiseEnabled;
+  const strengths = params.get('strength')?.split(',').map(Number);
+  if (strengths?.length === layerCount && strengths.every(Number.isFinite)) state.noiseStrength = strengths.map(clampStrength);
+  const [row, column] = (params.get('cell') ?? '').split(',').map(Number);
+  if (Number.isInteger(row) && Number.isInteger(column)) state.selected = [row!, column!];
+  state.selected = [
+    Math.min(Math.max(0, state.selected[0]), state.rowSeeds.length - 1),
+    Math.min(Math.max(0, state.selected[1]), state.columnSeeds.length - 1),
+  ];
+  return state;
+}
+
+/** Writes the whole state into `params` (other keys, e.g. ?backend=, are kept). */
+export function writeMixingParams(state: MixingState, params: URLSearchParams): URLSearchParams {
+  params.set('rows', state.rowSeeds.join(','));
+  params.set('cols', state.columnSeeds.join(','));
+  params.set('layers', state.fromRow.map((v) => (v ? 'r' : 'c')).join(''));
+  params.set('psi', String(state.psi));
+  params.set('noise-seed', String(state.noiseSeed));
+  params.set('noise', state.noiseEnabled.map((v) => (v ? '1' : '0')).join(''));
+  params.set('strength', state.noiseStrength.join(','));
+  params.set('cell', state.selected.join(','));
+  return params;
+}
+
+/**
+ * The order of images in the lab's one batched synthesis call: the rows × columns grid row-major, then the
+ * row seeds' own images (all layers from the row), then the column seeds' own images.
+ */
+export function batchIndex(state: Pick<MixingState, 'rowSeeds' | 'columnSeeds'>, cell: { kind: 'mix'; row: number; column: number } | { kind: 'row'; row: number } | { kind: 'column'; column: number }): number {
+  const [rows, columns] = [state.rowSeeds.length, state.columnSeeds.length];
+  if (cell.kind === 'mix') return cell.row * columns + cell.column;
+  if (cell.kind === 'row') return rows * columns + cell.row;
+  return rows * columns + rows + cell.column;
+}
+
+export interface GridLayout {
+  width: number;
+  height: number;
+  /** Top-left corner of each batch image (batchIndex order) on the canvas. */
+  positions: { x: number; y: number }[];
+}
+
+/**
+ * Where each image goes on the grid canvas, as in the StyleGAN paper's figure: the column seeds' images
+ * across the top, the row seeds' down the left, the mixes between; `gap` pixels between images and a wider
+ * gap after the sources.
+ */
+export function gridLayout(rows: number, columns: number, imageSize: number, gap: number): GridLayout {
+  const step = imageSize + gap;
+  const offset = imageSize + 3 * gap;
+  const positions: { x: number; y: number }[] = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) positions.push({ x: offset + c * step, y: offset + r * step });
+  for (let r = 0; r < rows; r++) positions.push({ x: 0, y: offset + r * step });
+  for (let c = 0; c < columns; c++) positions.push({ x: offset + c * step, y: 0 });
+  return { width: offset + columns * step - gap, height: offset + rows * step - gap, positions };
+}
+
+/** Next selected cell for an arrow key, staying inside the grid. */
+export function moveSelection(selected: [number, number], key: string, rows: number, columns: number): [number, number] {
+  const [row, column] = selected;
+  const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const [dr, dc] = moves[key] ?? [0, 0];
+  return [Math.min(rows - 1, Math.max(0, row + dr)), Math.min(columns - 1, Math.max(0, column + dc))];
+}
