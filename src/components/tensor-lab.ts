@@ -146,6 +146,7 @@ export class TensorLab extends HTMLElement {
     });
     this.find('.lab-reset').addEventListener('click', () => {
       const fresh = defaultLabState();
+      for (const control of this.querySelectorAll<HTMLInputElement>('[aria-invalid]')) this.showMessage(control, undefined);
       this.update({ edits: new Map(), styleEdits: new Map(), gamma: this.state.gamma.map(() => 1), beta: this.state.beta.map(() => 0), epsilon: fresh.epsilon }, true);
     });
     this.find('.lab-copy').addEventListener('click', () => {
@@ -410,6 +411,9 @@ export class TensorLab extends HTMLElement {
       this.showStatus('');
       this.dataset.computedRevision = String(revision);
     } catch (error) {
+      // Forget a failed chunk load so the next edit tries again.
+      this.compute = undefined;
+      this.plot = undefined;
       this.showStatus(`Could not compute: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

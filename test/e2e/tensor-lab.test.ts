@@ -237,6 +237,22 @@ describe('the tensor lab on lesson 1', () => {
   });
 });
 
+describe('the photo-patch preset', () => {
+  test('reads R, G, B of real photos into 0–1 values, and the statistics still match src/lib', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=wasm&preset=image&shape=4x4x2x2');
+    const view = await readLab(page);
+    expect(view.values).toHaveLength(64);
+    for (const value of view.values) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+      expect(Math.round(value * 100) / 100).toBe(value);
+    }
+    expectMatchesLib(view);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the AdaIN lab on lesson 3', () => {
   test('output statistics are the style statistics, as src/lib computes them', async () => {
     const { page, errors } = await openPage(site.context, site.origin, '/lessons/adain/?backend=wasm');
@@ -301,6 +317,24 @@ describe('the photo demos', () => {
       expect(numbers.output![c]!.std).toBeCloseTo(numbers.style![c]!.std, 3);
       expect(Math.abs(numbers.content![c]!.mean - numbers.style![c]!.mean)).toBeGreaterThan(1e-3);
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('before tfjs arrives', () => {
+  test('the grid is drawn from the URL with plain DOM, and a failed tfjs load is reported, not thrown', async () => {
+    const page = await site.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // The lab's maths chunk never arrives: everything the reader sees first must not depend on it.
+    await page.route(/lab-compute\.[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`${site.origin}/lessons/normalisation/?shape=1x2x2x3&edits=0~9.5`, { waitUntil: 'load' });
+    const inputs = page.locator('tensor-lab .lab-cell-input[data-tensor=x]');
+    await expect.poll(() => inputs.count()).toBe(12);
+    expect(await inputs.first().inputValue()).toBe('9.5');
+    await expect.poll(() => page.locator('tensor-lab .lab-status').textContent()).toMatch(/Could not compute/);
+    expect(await page.locator('tensor-lab .lab-cell-output').first().textContent()).toBe('…');
     expect(errors).toEqual([]);
     await page.close();
   });
