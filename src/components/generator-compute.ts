@@ -1,0 +1,193 @@
+import { ready, tf } from './tf-runtime';
+import { loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../lib/generator-weights';
+import { latentsFromSeeds, mapLatents, truncate } from '../lib/mapping';
+import { disposeSynthesisResult, synthesize } from '../lib/synthesis';
+import { layerCount, noiseDraws, type MixingState } from '../lib/mixing-state';
+import type { LoadProgress } from '../lib/weights';
+
+/**
+ * The generator labs' maths, loaded lazily with tfjs: weights once per page, then every picture is one
+ * batched synthesize call from src/lib. Plain arrays go out; every tensor is disposed before a promise
+ * resolves, so tf.memory().numTensors returns to its value after loading.
+ */
+let generator: Promise<GeneratorWeights> | undefined;
+
+export async function loadGenerator(onProgress: (progress: LoadProgress) => void): Promise<GeneratorWeights> {
+  generator ??= (async () => {
+    await ready();
+    return loadGeneratorWeights({ baseUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}generator/`, onProgress });
+  })();
+  // A failed load may be retried (e.g. after the connection comes back).
+  generator.catch(() => (generator = undefined));
+  return generator;
+}
+
+/** What model.json records about the weights' training (checkpoint, iteration, minutes, data); loadGeneratorWeights does not keep it. */
+export async function generatorTraining(): Promise<Record<string, string | number>> {
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}generator/model.json`);
+  const model = (await response.json()) as Partial<GeneratorModelFile>;
+  return model.training ?? {};
+}
+
+export function liveTensors(): number {
+  return tf.memory().numTensors;
+}
+
+/** RGB bytes of N images of size × size, image after image (HWC). */
+export interface ImageBatch {
+  size: number;
+  count: number;
+  rgb: Uint8ClampedArray;
+}
+
+/** Seeds → truncated w [N, wDim]. */
+function wsOf(weights: GeneratorWeights, seeds: readonly number[], psi: number): tf.Tensor2D {
+  return tf.tidy(() => truncate(weights, mapLatents(weights, latentsFromSeeds(seeds, weights.config.zDim)), psi));
+}
+
+function checkLayers(weights: GeneratorWeights): void {
+  if (weights.config.numWs !== layerCount) throw new Error(`the generator has ${weights.config.numWs} style layers, the lab expects ${layerCount}`);
+}
+
+async function bytesOf(images: tf.Tensor4D): Promise<ImageBatch> {
+  const [count, size] = images.shape;
+  return { count, size, rgb: Uint8ClampedArray.from(await images.data()) };
+}
+
+/**
+ * The whole grid in one synthesize call, in mixing-state's batchIndex order: rows × columns mixes (layer i's
+ * w from the row seed where fromRow[i], else from the column seed), then each row seed alone, then each
+ * column seed alone. Every image gets the same noise draw.
+ */
+export async function mixingGrid(weights: GeneratorWeights, state: MixingState): Promise<ImageBatch> {
+  checkLayers(weights);
+  const [rows, columns] = [state.rowSeeds.length, state.columnSeeds.length];
+  const batch = rows * columns + rows + columns;
+  const ws = tf.tidy(() => {
+    const [rowWs, columnWs] = [wsOf(weights, state.rowSeeds, state.psi), wsOf(weights, state.columnSeeds, state.psi)];
+    const wDim = weights.config.wDim;
+    const perRow = rowWs.expandDims(1).tile([1, columns, 1]).reshape([rows * columns, wDim]);
+    const perColumn = columnWs.expandDims(0).tile([rows, 1, 1]).reshape([rows * columns, wDim]);
+    const layers = state.fromRow.map((fromRow) => tf.concat([fromRow ? perRow : perColumn, rowWs, columnWs], 0));
+    return tf.stack(layers, 1) as tf.Tensor3D;
+  });
+  const result = synthesize(weights, ws, {
+    noise: { seeds: new Array<number>(batch).fill(state.noiseSeed), enabled: state.noiseEnabled, strength: state.noiseStrength },
+    range: 'bytes',
+  });
+  ws.dispose();
+  try {
+    return await bytesOf(result.images);
+  } finally {
+    disposeSynthesisResult(result);
+  }
+}
+
+export interface NoiseDrawsResult extends ImageBatch {
+  /** Per pixel, the standard deviation over the draws (mean over R, G, B), in [−1, 1] image units. */
+  std: Float32Array;
+}
+
+/** The selected grid cell drawn with `noiseDraws` noise seeds (noiseSeed, noiseSeed + 1, …): only the noise differs. */
+export async function noiseVariations(weights: GeneratorWeights, state: MixingState): Promise<NoiseDrawsResult> {
+  checkLayers(weights);
+  const [row, column] = state.selected;
+  const ws = tf.tidy(() => {
+    const rowW = wsOf(weights, [state.rowSeeds[row]!], state.psi);
+    const columnW = wsOf(weights, [state.columnSeeds[column]!], state.psi);
+    const perLayer = state.fromRow.map((fromRow) => (fromRow ? rowW : columnW));
+    return tf.stack(perLayer, 1).tile([noiseDraws, 1, 1]) as tf.Tensor3D;
+  });
+  const seeds = Array.from({ length: noiseDraws }, (_, k) => (state.noiseSeed + k) % 2 ** 31);
+  const result = synthesize(weights, ws, { noise: { seeds, enabled: state.noiseEnabled, strength: state.noiseStrength } });
+  ws.dispose();
+  const [bytes, std] = tf.tidy(() => [
+    result.images.add(1).mul(127.5).round().clipByValue(0, 255).toInt() as tf.Tensor4D,
+    tf.moments(result.images, 0).variance.sqrt().mean(-1) as tf.Tensor2D,
+  ]);
+  try {
+    const batch = await bytesOf(bytes);
+    return { ...batch, std: Float32Array.from(await std.data()) };
+  } finally {
+    tf.dispose([bytes, std]);
+    disposeSynthesisResult(result);
+  }
+}
+
+/** One AdaIN layer of one image, as plain arrays (HWC, sample 0). */
+export interface BlockView {
+  layer: number;
+  resolution: number;
+  channels: number;
+  /** The layer's input: the previous layer's output (upsampled 2× at the first layer of a resolution), or the learned constant. */
+  input: { size: number; channels: number; values: Float32Array };
+  upsampled: boolean;
+  /** The per-pixel noise map (size²) before the learned per-channel scale; null when off. */
+  noise: Float32Array | null;
+  noiseScale: Float32Array;
+  before: Float32Array;
+  after: Float32Array;
+  styleScale: Float32Array;
+  styleBias: Float32Array;
+  /** Per channel over H, W (population σ, without AdaIN's ε). */
+  meanBefore: Float32Array;
+  stdBefore: Float32Array;
+  meanAfter: Float32Array;
+  stdAfter: Float32Array;
+  /** The image this layer belongs to, RGB bytes size². */
+  image: ImageBatch;
+}
+
+export interface BlockOptions {
+  seed: number;
+  psi: number;
+  layer: number;
+  noiseSeed: number;
+  noise: boolean;
+}
+
+export async function blockView(weights: GeneratorWeights, options: BlockOptions): Promise<BlockView> {
+  const { layer } = options;
+  const ws = tf.tidy(() => wsOf(weights, [options.seed], options.psi).expandDims(1).tile([1, weights.config.numWs, 1]) as tf.Tensor3D);
+  const result = synthesize(weights, ws, { noise: options.noise ? { seeds: [options.noiseSeed] } : 'off', record: true, range: 'bytes' });
+  ws.dispose();
+  const record = result.layers![layer]!;
+  const previous = layer > 0 ? result.layers![layer - 1]!.afterAdain : weights.constant;
+  const upsampled = layer > 0 && layer % 2 === 0;
+  const tensors = tf.tidy(() => {
+    const input = upsampled ? tf.image.resizeBilinear(previous, [record.resolution, record.resolution], false, true) : previous.clone();
+    const before = tf.moments(record.beforeAdain, [1, 2]);
+    const after = tf.moments(record.afterAdain, [1, 2]);
+    return {
+      input,
+      meanBefore: before.mean,
+      stdBefore: before.variance.sqrt(),
+      meanAfter: after.mean,
+      stdAfter: after.variance.sqrt(),
+    };
+  });
+  try {
+    const read = async (tensor: tf.Tensor): Promise<Float32Array> => Float32Array.from(await tensor.data());
+    return {
+      layer,
+      resolution: record.resolution,
+      channels: record.beforeAdain.shape[3],
+      input: { size: tensors.input.shape[1]!, channels: tensors.input.shape[3]!, values: await read(tensors.input) },
+      upsampled,
+      noise: record.noise ? await read(record.noise) : null,
+      noiseScale: await read(weights.layers[layer]!.noiseStrength),
+      before: await read(record.beforeAdain),
+      after: await read(record.afterAdain),
+      styleScale: await read(record.styleScale),
+      styleBias: await read(record.styleBias),
+      meanBefore: await read(tensors.meanBefore),
+      stdBefore: await read(tensors.stdBefore),
+      meanAfter: await read(tensors.meanAfter),
+      stdAfter: await read(tensors.stdAfter),
+      image: await bytesOf(result.images),
+    };
+  } finally {
+    tf.dispose(Object.values(tensors));
+    disposeSynthesisResult(result);
+  }
+}

@@ -1,0 +1,333 @@
+import {
+  bandOf,
+  batchIndex,
+  clampPsi,
+  clampStrength,
+  crossoverLayers,
+  crossoverOf,
+  gridLayout,
+  layerCount,
+  layerResolutionOf,
+  mixingPresets,
+  moveSelection,
+  noiseDraws,
+  parseSeeds,
+  presetLayers,
+  presetOf,
+  readMixingParams,
+  writeMixingParams,
+  type MixingState,
+} from '../lib/mixing-state';
+import type { GeneratorWeights } from '../lib/generator-weights';
+import { putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
+
+/**
+ * The style-mixing lab island: a StyleGAN-paper grid (row seeds × column seeds, one batched call), layer by
+ * layer style sources, crossover, per-layer noise, truncation, and the selected face under several noise
+ * draws. All state is in the URL. After every redraw the element's data-tensors holds tf's live tensor
+ * count (data-tensors-baseline: the count once the weights were loaded), so a test can see leaks.
+ */
+const gridScale = 3;
+const gridGap = 4;
+const drawScale = 2;
+
+type Compute = typeof import('./generator-compute');
+
+function query<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`mixing lab markup lacks ${selector}`);
+  return found;
+}
+
+function layerRange(layers: number[]): string {
+  if (layers.length === 0) return 'none';
+  const first = layers[0]!;
+  const last = layers[layers.length - 1]!;
+  const contiguous = last - first === layers.length - 1;
+  const names = contiguous ? (first === last ? `layer ${first}` : `layers ${first}–${last}`) : `layers ${layers.join(', ')}`;
+  const resolutions = [...new Set(layers.map(layerResolutionOf))].map((r) => `${r}²`).join(', ');
+  return `${names} (${resolutions})`;
+}
+
+export function describeMix(fromRow: readonly boolean[]): string {
+  const rowLayers = fromRow.flatMap((v, i) => (v ? [i] : []));
+  const columnLayers = fromRow.flatMap((v, i) => (v ? [] : [i]));
+  const crossover = crossoverOf(fromRow);
+  const preset = presetOf(fromRow);
+  const lead = preset
+    ? `Preset “${preset}”: each image takes the ${preset} styles from its row’s seed and all others from its column’s seed.`
+    : crossover !== null
+      ? `Crossover at layer ${crossover}: w1 (the row’s seed) before it, w2 (the column’s) from it on.`
+      : 'A custom mix.';
+  return `${lead} Row seed: ${layerRange(rowLayers)}. Column seed: ${layerRange(columnLayers)}.`;
+}
+
+export class MixingLab extends HTMLElement {
+  private state!: MixingState;
+  private compute: Promise<Compute> | undefined;
+  private weights: GeneratorWeights | undefined;
+  private drawing = false;
+  private pending = false;
+  private redraws = 0;
+
+  connectedCallback(): void {
+    this.state = readMixingParams(new URLSearchParams(location.search));
+    this.buildLayerRows();
+    this.wire();
+    this.syncControls();
+    void this.load();
+  }
+
+  private buildLayerRows(): void {
+    const body = query<HTMLTableSectionElement>(this, '.mixing-layers tbody');
+    body.replaceChildren(
+      ...Array.from({ length: layerCount }, (_, layer) => {
+        const row = document.createElement('tr');
+        row.dataset.layer = String(layer);
+        const resolution = layerResolutionOf(layer);
+        row.innerHTML = `
+          <th scope="row">${layer} <small>${resolution}² · ${bandOf(layer)}</small></th>
+          <td><button type="button" class="mixing-source" aria-label="Layer ${layer} style from"></button></td>
+          <td><input type="checkbox" class="mixing-noise-on" aria-label="Noise at layer ${layer}" /></td>
+          <td><input type="range" class="mixing-strength" min="0" max="3" step="0.1" aria-label="Noise strength at layer ${layer}" /> <output></output></td>`;
+        return row;
+      }),
+    );
+  }
+
+  private wire(): void {
+    const seedsInput = (name: 'rows' | 'cols'): void => {
+      const input = query<HTMLInputElement>(this, `[name=${name}]`);
+      const message = query<HTMLElement>(this, `.mixing-${name}-message`);
+      input.addEventListener('change', () => {
+        const parsed = parseSeeds(input.value);
+        input.setAttribute('aria-invalid', String(!parsed.ok));
+        message.hidden = parsed.ok;
+        message.textContent = parsed.ok ? '' : parsed.message;
+        if (!parsed.ok) return;
+        const [row, column] = this.state.selected;
+        const seeds = name === 'rows' ? { rowSeeds: parsed.value } : { columnSeeds: parsed.value };
+        const next = { ...this.state, ...seeds };
+        this.update({ ...seeds, selected: [Math.min(row, next.rowSeeds.length - 1), Math.min(column, next.columnSeeds.length - 1)] });
+      });
+    };
+    seedsInput('rows');
+    seedsInput('cols');
+    for (const preset of mixingPresets) {
+      query(this, `[data-preset=${preset}]`).addEventListener('click', () => this.update({ fromRow: presetLayers(preset) }));
+    }
+    const crossover = query<HTMLInputElement>(this, '[name=crossover]');
+    crossover.addEventListener('input', () => this.update({ fromRow: crossoverLayers(Number(crossover.value)) }));
+    const psi = query<HTMLInputElement>(this, '[name=psi]');
+    psi.addEventListener('input', () => this.update({ psi: clampPsi(Number(psi.value)) }));
+    const layers = query(this, '.mixing-layers');
+    layers.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('.mixing-source');
+      const layer = Number(button?.closest('tr')?.dataset.layer);
+      if (!button || !Number.isInteger(layer)) return;
+      this.update({ fromRow: this.state.fromRow.map((v, i) => (i === layer ? !v : v)) });
+    });
+    layers.addEventListener('input', (event) => {
+      const target = event.target as HTMLInputElement;
+      const layer = Number(target.closest('tr')?.dataset.layer);
+      if (target.matches('.mixing-noise-on')) this.update({ noiseEnabled: this.state.noiseEnabled.map((v, i) => (i === layer ? target.checked : v)) });
+      if (target.matches('.mixing-strength')) this.update({ noiseStrength: this.state.noiseStrength.map((v, i) => (i === layer ? clampStrength(Number(target.value)) : v)) });
+    });
+    query(this, '.mixing-noise-all').addEventListener('click', () => {
+      const allOn = this.state.noiseEnabled.every(Boolean);
+      this.update({ noiseEnabled: this.state.noiseEnabled.map(() => !allOn) });
+    });
+    query(this, '.mixing-resample').addEventListener('click', () => this.update({ noiseSeed: (this.state.noiseSeed + noiseDraws) % 2 ** 31 }));
+    query(this, '.mixing-download').addEventListener('click', () => this.download());
+    query(this, '.mixing-copy').addEventListener('click', () => {
+      const status = query(this, '.mixing-copy-status');
+      navigator.clipboard.writeText(location.href).then(
+        () => (status.textContent = 'Link copied.'),
+        () => (status.textContent = 'Copy the address bar: it holds this view.'),
+      );
+    });
+    const grid = query<HTMLCanvasElement>(this, '.mixing-grid');
+    grid.addEventListener('keydown', (event) => {
+      const next = moveSelection(this.state.selected, event.key, this.state.rowSeeds.length, this.state.columnSeeds.length);
+      if (next[0] === this.state.selected[0] && next[1] === this.state.selected[1]) return;
+      event.preventDefault();
+      this.update({ selected: next });
+    });
+    grid.addEventListener('click', (event) => {
+      const rect = grid.getBoundingClientRect();
+      const x = ((event.clientX - rect.left) / rect.width) * grid.width;
+      const y = ((event.clientY - rect.top) / rect.height) * grid.height;
+      const layout = this.layout();
+      const size = 32 * gridScale;
+      for (let row = 0; row < this.state.rowSeeds.length; row++) {
+        for (let column = 0; column < this.state.columnSeeds.length; column++) {
+          const position = layout.positions[batchIndex(this.state, { kind: 'mix', row, column })]!;
+          if (x >= position.x && x < position.x + size && y >= position.y && y < position.y + size) this.update({ selected: [row, column] });
+        }
+      }
+    });
+  }
+
+  private layout(): ReturnType<typeof gridLayout> {
+    return gridLayout(this.state.rowSeeds.length, this.state.columnSeeds.length, 32 * gridScale, gridGap);
+  }
+
+  private update(change: Partial<MixingState>): void {
+    this.state = { ...this.state, ...change };
+    history.replaceState(history.state, '', `?${writeMixingParams(this.state, new URLSearchParams(location.search))}${location.hash}`);
+    this.syncControls();
+    void this.redraw();
+  }
+
+  private syncControls(): void {
+    const { state } = this;
+    const setValue = (selector: string, value: string): void => {
+      const input = query<HTMLInputElement>(this, selector);
+      if (input !== document.activeElement) input.value = value;
+    };
+    setValue('[name=rows]', state.rowSeeds.join(', '));
+    setValue('[name=cols]', state.columnSeeds.join(', '));
+    const crossover = crossoverOf(state.fromRow);
+    const crossoverInput = query<HTMLInputElement>(this, '[name=crossover]');
+    crossoverInput.value = String(crossover ?? 0);
+    crossoverInput.setAttribute('aria-valuetext', crossover === null ? 'no single crossover' : `layer ${crossover}`);
+    query(this, '.mixing-crossover-value').textContent = crossover === null ? '—' : String(crossover);
+    query<HTMLInputElement>(this, '[name=psi]').value = String(state.psi);
+    query(this, '.mixing-psi-value').textContent = state.psi.toFixed(2);
+    const preset = presetOf(state.fromRow);
+    for (const name of mixingPresets) query(this, `[data-preset=${name}]`).setAttribute('aria-pressed', String(name === preset));
+    this.querySelectorAll<HTMLTableRowElement>('.mixing-layers tbody tr').forEach((row, layer) => {
+      const source = query<HTMLButtonElement>(row, '.mixing-source');
+      const fromRow = state.fromRow[layer]!;
+      source.textContent = fromRow ? 'row (w1)' : 'column (w2)';
+      source.dataset.source = fromRow ? 'row' : 'column';
+      source.setAttribute('aria-label', `Layer ${layer} style from the ${fromRow ? 'row' : 'column'} seed; press to switch`);
+      query<HTMLInputElement>(row, '.mixing-noise-on').checked = state.noiseEnabled[layer]!;
+      const strength = query<HTMLInputElement>(row, '.mixing-strength');
+      if (strength !== document.activeElement) strength.value = String(state.noiseStrength[layer]);
+      strength.disabled = !state.noiseEnabled[layer];
+      query(row, 'output').textContent = state.noiseStrength[layer]!.toFixed(1);
+    });
+    query(this, '.mixing-noise-seed').textContent = `noise seeds ${state.noiseSeed}–${state.noiseSeed + noiseDraws - 1}`;
+    query(this, '.mixing-description').textContent = describeMix(state.fromRow);
+    const [row, column] = state.selected;
+    query(this, '.mixing-selected').textContent = `row seed ${state.rowSeeds[row]} × column seed ${state.columnSeeds[column]}`;
+    this.placeSelection();
+  }
+
+  private placeSelection(): void {
+    const layout = this.layout();
+    const [row, column] = this.state.selected;
+    const position = layout.positions[batchIndex(this.state, { kind: 'mix', row, column })]!;
+    const size = 32 * gridScale;
+    const marker = query<HTMLElement>(this, '.mixing-marker');
+    marker.style.left = `${(position.x / layout.width) * 100}%`;
+    marker.style.top = `${(position.y / layout.height) * 100}%`;
+    marker.style.width = `${(size / layout.width) * 100}%`;
+    marker.style.height = `${(size / layout.height) * 100}%`;
+  }
+
+  private async load(): Promise<void> {
+    const progress = query<HTMLElement>(this, '.mixing-progress');
+    const bar = query<HTMLProgressElement>(progress, 'progress');
+    const text = query(progress, '.mixing-progress-text');
+    this.dataset.state = 'loading';
+    try {
+      this.compute ??= import('./generator-compute');
+      const compute = await this.compute;
+      this.weights = await compute.loadGenerator(({ loadedBytes, totalBytes }) => {
+        bar.value = totalBytes ? loadedBytes / totalBytes : 0;
+        text.textContent = `Loading the generator: ${(loadedBytes / 1e6).toFixed(2)} of ${(totalBytes / 1e6).toFixed(2)} MB`;
+      });
+      progress.hidden = true;
+      this.dataset.tensorsBaseline = String(compute.liveTensors());
+      void compute.generatorTraining().then((training) => {
+        const { checkpoint, iteration, kimg, minutes } = training;
+        if (iteration === undefined) return;
+        query(this, '.mixing-model').textContent = `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on one CPU core).`;
+      }, () => undefined);
+      await this.redraw();
+    } catch (error) {
+      progress.hidden = true;
+      this.showError(error);
+    }
+  }
+
+  private showError(error: unknown): void {
+    const message = query<HTMLElement>(this, '.mixing-error');
+    message.hidden = false;
+    message.textContent = `The generator could not run: ${error instanceof Error ? error.message : String(error)} The controls still work and the address keeps your settings.`;
+    this.dataset.state = 'error';
+  }
+
+  private async redraw(): Promise<void> {
+    if (!this.weights || !this.compute) return;
+    if (this.drawing) {
+      this.pending = true;
+      return;
+    }
+    this.drawing = true;
+    this.dataset.state = 'drawing';
+    try {
+      do {
+        this.pending = false;
+        const state = this.state;
+        const compute = await this.compute;
+        const grid = await compute.mixingGrid(this.weights, state);
+        const draws = await compute.noiseVariations(this.weights, state);
+        if (this.pending) continue;
+        this.drawGrid(state, grid);
+        this.drawNoise(draws);
+        query<HTMLElement>(this, '.mixing-error').hidden = true;
+        this.redraws += 1;
+        this.dataset.redraws = String(this.redraws);
+        this.dataset.tensors = String(compute.liveTensors());
+      } while (this.pending);
+      this.dataset.state = 'done';
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      this.drawing = false;
+    }
+  }
+
+  private drawGrid(state: MixingState, grid: { size: number; rgb: Uint8ClampedArray; count: number }): void {
+    const layout = gridLayout(state.rowSeeds.length, state.columnSeeds.length, grid.size * gridScale, gridGap);
+    const canvas = query<HTMLCanvasElement>(this, '.mixing-grid');
+    const context = sizeCanvas(canvas, layout.width, layout.height);
+    layout.positions.forEach((position, index) => putScaledImage(context, grid.rgb, grid.size, index, position.x, position.y, gridScale));
+    canvas.dataset.scale = String(gridScale);
+    canvas.setAttribute(
+      'aria-label',
+      `Style-mixing grid: column seeds ${state.columnSeeds.join(', ')} across the top, row seeds ${state.rowSeeds.join(', ')} down the left, their mixes between. ${describeMix(state.fromRow)} Arrow keys choose a face for the noise panel.`,
+    );
+    this.placeSelection();
+  }
+
+  private drawNoise(draws: { size: number; rgb: Uint8ClampedArray; count: number; std: Float32Array }): void {
+    const canvas = query<HTMLCanvasElement>(this, '.mixing-draws');
+    const step = draws.size * drawScale + gridGap;
+    const context = sizeCanvas(canvas, draws.count * step - gridGap, draws.size * drawScale);
+    for (let k = 0; k < draws.count; k++) putScaledImage(context, draws.rgb, draws.size, k, k * step, 0, drawScale);
+    const stdCanvas = query<HTMLCanvasElement>(this, '.mixing-std');
+    const stdContext = sizeCanvas(stdCanvas, draws.size * drawScale, draws.size * drawScale);
+    const maxStd = draws.std.reduce((m, v) => Math.max(m, v), 0);
+    putScaledMap(stdContext, draws.std, draws.size, 1, 0, maxStd, 0, 0, drawScale);
+    const meanStd = draws.std.reduce((s, v) => s + v, 0) / draws.std.length;
+    query(this, '.mixing-std-caption').textContent = `Per-pixel σ over the ${draws.count} draws: mean ${meanStd.toFixed(3)}, max ${maxStd.toFixed(3)} (image range −1…1; red = varies most).`;
+  }
+
+  private download(): void {
+    const canvas = query<HTMLCanvasElement>(this, '.mixing-grid');
+    canvas.toBlob((blob) => {
+      if (!blob) return;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `style-mixing-rows-${this.state.rowSeeds.join('-')}-cols-${this.state.columnSeeds.join('-')}.png`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    }, 'image/png');
+  }
+}
+
+if (!customElements.get('mixing-lab')) customElements.define('mixing-lab', MixingLab);
