@@ -1,10 +1,9 @@
 import { ready, tf } from './tf-runtime';
-import { channelStatistics } from '../lib/adain';
-import { combineLuminance, luminanceImage } from '../lib/color';
+import { luminanceImage } from '../lib/color';
 import { StepCounter, TransferAbortedError, type StepProgress } from '../lib/layers';
 import { contentLoss, styleLoss } from '../lib/losses';
 import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../lib/models';
-import { adainTarget, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays } from '../lib/transfer';
+import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays, type StyleInput } from '../lib/transfer';
 import type { VggEncoder } from '../lib/vgg';
 import type { LoadProgress } from '../lib/weights';
 
@@ -96,13 +95,6 @@ export interface RunResult {
 let content: CachedContent | undefined;
 const styles = new Map<string, EncodedStyle>();
 
-function statisticsOf(features: tf.Tensor4D): StatisticsArrays {
-  const { mean, std } = channelStatistics(features);
-  const arrays = { mean: mean.dataSync() as Float32Array, std: std.dataSync() as Float32Array };
-  tf.dispose([mean, std]);
-  return arrays;
-}
-
 /** Forgets every cached encoding (after a backend change, or to free memory); models stay loaded. */
 export function clearEncodings(): void {
   if (content) tf.dispose([content.image, content.features]);
@@ -131,19 +123,17 @@ function styleCacheKey(request: StyleRequest, run: Pick<RunRequest, 'model' | 'c
   return `${run.model}|${run.color}|${request.key}${run.color === 'none' ? '' : `|on:${run.contentKey}`}`;
 }
 
-/** t for the cached content and styles (masks at the content image's size). */
-function buildTarget(run: Pick<RunRequest, 'styles' | 'alpha'>, styleKeys: readonly string[], cachedContent: CachedContent): tf.Tensor4D {
+/** The cached styles as transfer inputs; masks (at the content image's size) are new tensors the caller disposes. */
+function styleInputs(run: Pick<RunRequest, 'styles'>, styleKeys: readonly string[], cachedContent: CachedContent): StyleInput[] {
   const [, h, w] = cachedContent.image.shape;
-  return tf.tidy(() =>
-    adainTarget(
-      cachedContent.features,
-      run.styles.map((request, k) => {
-        const style = styles.get(styleKeys[k]!)!;
-        return request.mask ? { style, mask: tf.tensor2d(request.mask, [h, w]) } : { style, weight: request.weight };
-      }),
-      { alpha: run.alpha },
-    ),
-  );
+  return run.styles.map((request, k) => {
+    const style = styles.get(styleKeys[k]!)!;
+    return request.mask ? { style, mask: tf.tensor2d(request.mask, [h, w]) } : { style, weight: request.weight };
+  });
+}
+
+function disposeMasks(inputs: readonly StyleInput[]): void {
+  for (const input of inputs) input.mask?.dispose();
 }
 
 export async function runTransfer(run: RunRequest): Promise<RunResult> {
@@ -203,25 +193,19 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
   }
 
   const decodeStarted = performance.now();
-  const target = buildTarget(run, styleKeys, current);
-  let decoded: tf.Tensor4D | undefined;
-  let image: tf.Tensor4D | undefined;
+  const inputs = styleInputs(run, styleKeys, current);
   try {
-    decoded = await model.decoder.decodeAsync(target, new StepCounter(model.decoder.layerCount, phase(model.decoder.layerCount)));
-    image = run.color === 'luminance' ? combineLuminance(decoded, current.image) : decoded;
-    const pixels = await tensorToPixels(image);
-    const statistics = {
-      content: statisticsOf(current.features),
-      styles: styleKeys.map((key) => {
-        const { mean, std } = styles.get(key)!.statistics;
-        return { mean: mean.dataSync() as Float32Array, std: std.dataSync() as Float32Array };
-      }),
-      target: statisticsOf(target),
-    };
-    const now = performance.now();
-    return { pixels, statistics, totalMs: now - started, decodeMs: now - decodeStarted, contentEncodeMs: current.encodeMs, cached: !contentMissing && stylesMissing.length === 0 };
+    const counter = new StepCounter(model.decoder.layerCount, phase(model.decoder.layerCount));
+    const { image, statistics } = await decodeFeaturesAsync(model, current.image, current.features, inputs, { alpha: run.alpha }, counter);
+    try {
+      const pixels = await tensorToPixels(image);
+      const now = performance.now();
+      return { pixels, statistics, totalMs: now - started, decodeMs: now - decodeStarted, contentEncodeMs: current.encodeMs, cached: !contentMissing && stylesMissing.length === 0 };
+    } finally {
+      image.dispose();
+    }
   } finally {
-    tf.dispose([target, ...(decoded ? [decoded] : []), ...(image && image !== decoded ? [image] : [])]);
+    disposeMasks(inputs);
   }
 }
 
@@ -242,13 +226,18 @@ export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | '
   const encoder = (await getModel('vgg')).encoder as VggEncoder;
   const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
   if (styleKeys.some((key) => !styles.has(key))) return undefined;
-  return tf.tidy(() => {
-    const target = buildTarget(run, styleKeys, cachedContent);
-    const output = encoder.features(pixelsToTensor(result));
-    const contentValue = contentLoss(output.relu4_1, target).dataSync()[0]!;
-    const style = run.styles.map((request) => styleLoss(output, encoder.features(pixelsToTensor(request.pixels()))).dataSync()[0]!);
-    return { content: contentValue, style };
-  });
+  const inputs = styleInputs(run, styleKeys, cachedContent);
+  try {
+    return tf.tidy(() => {
+      const target = adainTarget(cachedContent.features, inputs, { alpha: run.alpha });
+      const output = encoder.features(pixelsToTensor(result));
+      const contentValue = contentLoss(output.relu4_1, target).dataSync()[0]!;
+      const style = run.styles.map((request) => styleLoss(output, encoder.features(pixelsToTensor(request.pixels()))).dataSync()[0]!);
+      return { content: contentValue, style };
+    });
+  } finally {
+    disposeMasks(inputs);
+  }
 }
 
 /** A style for the webcam, encoded once with the given model; the caller disposes it (disposeStyle). */

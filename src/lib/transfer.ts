@@ -229,6 +229,27 @@ export function transfer(model: StyleTransferModel, content: tf.Tensor4D, styles
   return rest;
 }
 
+/**
+ * The second half of a transfer for callers that keep the content's features (f(c) cached while only α,
+ * weights or masks change): t from the features, decode yielding between layers, finish the colours.
+ */
+export async function decodeFeaturesAsync(
+  model: StyleTransferModel,
+  content: tf.Tensor4D,
+  contentFeatures: tf.Tensor4D,
+  styles: readonly StyleInput[],
+  options: TransferOptions,
+  counter: StepCounter,
+): Promise<TransferResult> {
+  const target = adainTarget(contentFeatures, styles, options);
+  try {
+    const decoded = await model.decoder.decodeAsync(target, counter);
+    return result(finishImage(decoded, content, styles), contentFeatures, target, styles);
+  } finally {
+    target.dispose();
+  }
+}
+
 /** As transfer, yielding to the page between layers; progress counts encoder + decoder steps; cancel with the signal. */
 export async function transferAsync(model: StyleTransferModel, content: tf.Tensor4D, styles: readonly StyleInput[], options: TransferOptions & AsyncRunOptions = {}): Promise<TransferResult> {
   checkStyles(styles);
@@ -242,13 +263,7 @@ export async function transferAsync(model: StyleTransferModel, content: tf.Tenso
     encoderInput.dispose();
   }
   try {
-    const target = adainTarget(contentFeatures, styles, options);
-    try {
-      const decoded = await model.decoder.decodeAsync(target, counter);
-      return result(finishImage(decoded, content, styles), contentFeatures, target, styles);
-    } finally {
-      target.dispose();
-    }
+    return await decodeFeaturesAsync(model, content, contentFeatures, styles, options, counter);
   } finally {
     contentFeatures.dispose();
   }
