@@ -1,6 +1,6 @@
 /**
  * Screenshots of built pages, to look at what the site shows:
- *   npx tsx scripts/screenshot.ts [--dark] [--width 1280] [--wait-for SELECTOR] [--out DIR] /path/ ...
+ *   npx tsx scripts/screenshot.ts [--dark] [--width 1280] [--wait-for SELECTOR] [--element SELECTOR] [--out DIR] /path/ ...
  * Serves dist/ like the browser tests do; writes PNGs named after the paths (default .cache/screenshots).
  */
 import { mkdir } from 'node:fs/promises';
@@ -14,6 +14,7 @@ const { values, positionals } = parseArgs({
     dark: { type: 'boolean', default: false },
     width: { type: 'string', default: '1280' },
     'wait-for': { type: 'string' },
+    element: { type: 'string' },
     'timeout': { type: 'string', default: '120000' },
     out: { type: 'string', default: '.cache/screenshots' },
   },
@@ -32,7 +33,8 @@ try {
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     if (values['wait-for']) await page.waitForSelector(values['wait-for'], { timeout: Number(values.timeout) });
     const name = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}${values.dark ? '-dark' : ''}-${values.width}.png`;
-    await page.screenshot({ path: join(values.out, name), fullPage: true });
+    if (values.element) await page.locator(values.element).first().screenshot({ path: join(values.out, name) });
+    else await page.screenshot({ path: join(values.out, name), fullPage: true });
     console.log(join(values.out, name));
     await page.close();
   }
