@@ -86,7 +86,7 @@ export class MixingLab extends HTMLElement {
         row.dataset.layer = String(layer);
         const resolution = layerResolutionOf(layer);
         row.innerHTML = `
-          <th scope="row">${layer} <small>${resolution}² · ${bandOf(layer)}</small></th>
+          <th scope="row">${layer} <small>${resolution}² ${bandOf(layer)}</small></th>
           <td><button type="button" class="mixing-source" aria-label="Layer ${layer} style from"></button></td>
           <td><input type="checkbox" class="mixing-noise-on" aria-label="Noise at layer ${layer}" /></td>
           <td><input type="range" class="mixing-strength" min="0" max="3" step="0.1" aria-label="Noise strength at layer ${layer}" /> <output></output></td>`;
@@ -199,7 +199,7 @@ export class MixingLab extends HTMLElement {
     this.querySelectorAll<HTMLTableRowElement>('.mixing-layers tbody tr').forEach((row, layer) => {
       const source = query<HTMLButtonElement>(row, '.mixing-source');
       const fromRow = state.fromRow[layer]!;
-      source.textContent = fromRow ? 'row (w1)' : 'column (w2)';
+      source.textContent = fromRow ? 'row' : 'column';
       source.dataset.source = fromRow ? 'row' : 'column';
       source.setAttribute('aria-label', `Layer ${layer} style from the ${fromRow ? 'row' : 'column'} seed; press to switch`);
       query<HTMLInputElement>(row, '.mixing-noise-on').checked = state.noiseEnabled[layer]!;

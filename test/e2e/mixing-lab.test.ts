@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
+import { layerLatents, mixingGridLatents, synthesize } from '../../src/lib/synthesis';
+import { useWasm } from '../lib/fixtures';
+import { openPage, startSite } from './harness';
+
+/**
+ * The style-mixing lab in the built site, on WebAssembly: its grid must hold the library's images computed
+ * here in Node for the same seeds, and redraws must leave no tensor behind. Missing weights give a message.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const rowSeeds = [1, 2, 3];
+const columnSeeds = [4, 5, 6, 7];
+const psi = 0.7;
+const noiseSeed = 5;
+// Crossover 4: rows give layers 0-3 (the coarse preset), columns the rest.
+const labPath = `/lessons/style-mixing/?backend=wasm&rows=${rowSeeds.join(',')}&cols=${columnSeeds.join(',')}&layers=rrrrcccc&psi=${psi}&noise-seed=${noiseSeed}`;
+
+let site: Awaited<ReturnType<typeof startSite>>;
+let generator: GeneratorWeights;
+
+beforeAll(async () => {
+  await useWasm();
+  generator = await loadGeneratorWeights({ baseUrl: '', fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))) });
+  site = await startSite();
+});
+afterAll(async () => {
+  if (generator) disposeGeneratorWeights(generator);
+  await site?.close();
+});
+
+async function waitForRedraws(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => {
+    const lab = document.querySelector('mixing-lab') as HTMLElement | null;
+    return Number(lab?.dataset.redraws ?? 0) >= n && lab?.dataset.state === 'done';
+  }, count, { timeout: 120_000 });
+}
+
+/** The grid canvas as RGBA bytes, with its scale. */
+async function gridPixels(page: Page): Promise<{ width: number; scale: number; data: number[] }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('mixing-lab canvas.mixing-grid')!;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    return { width: canvas.width, scale: Number(canvas.dataset.scale), data: Array.from(data) };
+  });
+}
+
+/** What the library draws in Node: the row × column mixes, then the row seeds alone, then the column seeds alone. */
+function nodeImages(): Float32Array {
+  const { numWs, zDim } = generator.config;
+  return tf.tidy(() => {
+    const wsOf = (seeds: number[]) => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, zDim)), psi);
+    const [rowWs, columnWs] = [wsOf(rowSeeds), wsOf(columnSeeds)];
+    const all = tf.concat([mixingGridLatents(rowWs, columnWs, 4, numWs), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)], 0) as tf.Tensor3D;
+    const { images } = synthesize(generator, all, { noise: { seeds: new Array<number>(all.shape[0]).fill(noiseSeed) }, range: 'bytes' });
+    return Float32Array.from(images.dataSync());
+  });
+}
+
+describe('mixing lab', () => {
+  test('draws the library’s grid on wasm, without console errors or tensor leaks', async () => {
+    const { page, errors, foreignRequests } = await openPage(site.context, site.origin, labPath);
+    await waitForRedraws(page, 1);
+    expect(await page.locator('mixing-lab backend-badge').getAttribute('data-backend')).toBe('wasm');
+
+    const expected = nodeImages();
+    const { width, scale, data } = await gridPixels(page);
+    // Same layout as mixing-state's gridLayout: sources top and left, a 3-gap margin after them, 4-pixel gaps.
+    const [size, gap] = [32 * scale, 4];
+    const offset = size + 3 * gap;
+    const positions = [
+      ...rowSeeds.flatMap((_, r) => columnSeeds.map((_, c) => [offset + c * (size + gap), offset + r * (size + gap)])),
+      ...rowSeeds.map((_, r) => [0, offset + r * (size + gap)]),
+      ...columnSeeds.map((_, c) => [offset + c * (size + gap), 0]),
+    ];
+    let maxDiff = 0;
+    positions.forEach(([x, y], index) => {
+      for (let py = 0; py < 32; py++)
+        for (let px = 0; px < 32; px++)
+          for (let ch = 0; ch < 3; ch++) {
+            // The centre of each scale × scale square.
+            const canvasIndex = ((y! + py * scale + 1) * width + (x! + px * scale + 1)) * 4 + ch;
+            maxDiff = Math.max(maxDiff, Math.abs(data[canvasIndex]! - expected[((index * 32 + py) * 32 + px) * 3 + ch]!));
+          }
+    });
+    expect(maxDiff).toBeLessThanOrEqual(2);
+
+    // 20 redraws of new noise: tf's live tensor count stays at its value after loading the weights.
+    const lab = page.locator('mixing-lab');
+    const baseline = Number(await lab.getAttribute('data-tensors-baseline'));
+    expect(baseline).toBeGreaterThan(0);
+    expect(Number(await lab.getAttribute('data-tensors'))).toBe(baseline);
+    for (let i = 0; i < 20; i++) {
+      const before = Number(await lab.getAttribute('data-redraws'));
+      await page.getByRole('button', { name: 'Resample noise only' }).click();
+      await waitForRedraws(page, before + 1);
+      expect(Number(await lab.getAttribute('data-tensors'))).toBe(baseline);
+    }
+    expect(new URL(page.url()).searchParams.get('noise-seed')).toBe(String(noiseSeed + 20 * 6));
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test('keyboard: arrow keys move the selected face; presets and ψ go into the URL', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, labPath);
+    await waitForRedraws(page, 1);
+    await page.locator('mixing-lab canvas.mixing-grid').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await waitForRedraws(page, 2);
+    expect(new URL(page.url()).searchParams.get('cell')).toBe('1,1');
+    await page.getByRole('button', { name: 'fine', exact: true }).click();
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('ccccccrr');
+    await page.locator('mixing-lab [name=psi]').fill('0');
+    expect(new URL(page.url()).searchParams.get('psi')).toBe('0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('missing weights: a message, and the controls still work', async () => {
+    const page = await site.context.newPage();
+    await page.route('**/generator/model.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${site.origin}${labPath}`);
+    const message = page.locator('mixing-lab .mixing-error');
+    await message.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await message.textContent()).toMatch(/could not be downloaded.*HTTP 404/);
+    await page.getByRole('button', { name: 'middle', exact: true }).click();
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('ccccrrcc');
+    await page.close();
+  });
+});
