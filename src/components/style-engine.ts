@@ -1,7 +1,7 @@
 import { ready, tf } from './tf-runtime';
 import { luminanceImage } from '../lib/color';
 import { StepCounter, TransferAbortedError, type StepProgress } from '../lib/layers';
-import { contentLoss, styleLoss } from '../lib/losses';
+import { contentLoss, disposeStyleLossStatistics, styleLossFromStatistics, styleLossStatistics, type StyleLossStatistics } from '../lib/losses';
 import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../lib/models';
 import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays, type StyleInput } from '../lib/transfer';
 import type { VggEncoder } from '../lib/vgg';
@@ -94,6 +94,16 @@ export interface RunResult {
 
 let content: CachedContent | undefined;
 const styles = new Map<string, EncodedStyle>();
+/** Per style image (by its key): the style-loss statistics of relu1_1…relu4_1, so scoring a result needs no re-encoding. */
+const styleLossCache = new Map<string, StyleLossStatistics>();
+
+function forgetStyleLoss(keep: (key: string) => boolean): void {
+  for (const [key, statistics] of styleLossCache) {
+    if (keep(key)) continue;
+    disposeStyleLossStatistics(statistics);
+    styleLossCache.delete(key);
+  }
+}
 
 /** Forgets every cached encoding (after a backend change, or to free memory); models stay loaded. */
 export function clearEncodings(): void {
@@ -101,6 +111,7 @@ export function clearEncodings(): void {
   content = undefined;
   for (const style of styles.values()) disposeStyle(style);
   styles.clear();
+  forgetStyleLoss(() => false);
 }
 
 /** Forgets everything, models included (their tensors may belong to a lost GPU device). */
@@ -191,6 +202,7 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
       styles.delete(key);
     }
   }
+  forgetStyleLoss((key) => run.styles.some((request) => request.key === key));
 
   const decodeStarted = performance.now();
   const inputs = styleInputs(run, styleKeys, current);
@@ -220,19 +232,34 @@ export interface Losses {
  * only mimics relu4_1, so it has no relu1_1…relu3_1). The content loss compares the result's relu4_1
  * with the target t rebuilt from the cached encodings, as in training.
  */
+function styleLossOf(encoder: VggEncoder, request: StyleRequest): StyleLossStatistics {
+  let statistics = styleLossCache.get(request.key);
+  if (!statistics) {
+    const image = pixelsToTensor(request.pixels());
+    const features = encoder.features(image);
+    statistics = styleLossStatistics(features);
+    tf.dispose([image, ...Object.values(features)]);
+    styleLossCache.set(request.key, statistics);
+  }
+  return statistics;
+}
+
 export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | 'color' | 'model' | 'contentKey'>, result: ImageData): Promise<Losses | undefined> {
   const cachedContent = content;
   if (run.model !== 'vgg' || !cachedContent) return undefined;
   const encoder = (await getModel('vgg')).encoder as VggEncoder;
   const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
   if (styleKeys.some((key) => !styles.has(key))) return undefined;
+  // Made outside the tidy below: the cache keeps them.
+  const styleStatistics = run.styles.map((request) => styleLossOf(encoder, request));
   const inputs = styleInputs(run, styleKeys, cachedContent);
   try {
     return tf.tidy(() => {
       const target = adainTarget(cachedContent.features, inputs, { alpha: run.alpha });
       const output = encoder.features(pixelsToTensor(result));
       const contentValue = contentLoss(output.relu4_1, target).dataSync()[0]!;
-      const style = run.styles.map((request) => styleLoss(output, encoder.features(pixelsToTensor(request.pixels()))).dataSync()[0]!);
+      const outputStatistics = styleLossStatistics(output);
+      const style = styleStatistics.map((statistics) => styleLossFromStatistics(outputStatistics, statistics).dataSync()[0]!);
       return { content: contentValue, style };
     });
   } finally {

@@ -17,20 +17,36 @@ export function contentLoss(decodedRelu4_1: tf.Tensor4D, target: tf.Tensor4D): t
   return tf.tidy(() => tf.losses.meanSquaredError(target, decodedRelu4_1) as tf.Scalar);
 }
 
-function meanAndStd(x: tf.Tensor4D): { mean: tf.Tensor; std: tf.Tensor } {
-  const { mean, variance } = tf.moments(x, [1, 2]);
-  return { mean, std: variance.add(LOSS_EPSILON).sqrt() };
-}
+/** Channel means and stds (σ with ε) of the four style-loss layers: all the style loss needs of an image. */
+export type StyleLossStatistics = Record<VggFeatureName, { mean: tf.Tensor; std: tf.Tensor }>;
 
-/** One layer's term: L2 distance of the channel means plus L2 distance of the channel stds. */
-export function styleLayerLoss(decoded: tf.Tensor4D, style: tf.Tensor4D): tf.Scalar {
+/** The caller owns (and disposes) the returned tensors; keep a style's statistics to score many results. */
+export function styleLossStatistics(features: VggFeatures): StyleLossStatistics {
   return tf.tidy(() => {
-    const a = meanAndStd(decoded);
-    const b = meanAndStd(style);
-    return tf.norm(a.mean.sub(b.mean)).add(tf.norm(a.std.sub(b.std))) as tf.Scalar;
+    const entries = STYLE_LOSS_LAYERS.map((layer) => {
+      const { mean, variance } = tf.moments(features[layer], [1, 2]);
+      return [layer, { mean, std: variance.add(LOSS_EPSILON).sqrt() }] as const;
+    });
+    return Object.fromEntries(entries) as StyleLossStatistics;
   });
 }
 
+export function disposeStyleLossStatistics(statistics: StyleLossStatistics): void {
+  tf.dispose(Object.values(statistics).flatMap(({ mean, std }) => [mean, std]));
+}
+
+/** Σ over layers of the L2 distance of the channel means plus the L2 distance of the channel stds. */
+export function styleLossFromStatistics(decoded: StyleLossStatistics, style: StyleLossStatistics): tf.Scalar {
+  return tf.tidy(
+    () =>
+      tf.addN(
+        STYLE_LOSS_LAYERS.map((layer) =>
+          tf.norm(decoded[layer].mean.sub(style[layer].mean)).add(tf.norm(decoded[layer].std.sub(style[layer].std))),
+        ),
+      ) as tf.Scalar,
+  );
+}
+
 export function styleLoss(decoded: VggFeatures, style: VggFeatures): tf.Scalar {
-  return tf.tidy(() => tf.addN(STYLE_LOSS_LAYERS.map((layer) => styleLayerLoss(decoded[layer], style[layer]))) as tf.Scalar);
+  return tf.tidy(() => styleLossFromStatistics(styleLossStatistics(decoded), styleLossStatistics(style)));
 }

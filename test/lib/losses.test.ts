@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOSS_EPSILON, contentLoss, styleLayerLoss, styleLoss } from '../../src/lib/losses';
+import { LOSS_EPSILON, contentLoss, disposeStyleLossStatistics, styleLoss, styleLossFromStatistics, styleLossStatistics } from '../../src/lib/losses';
 import type { VggFeatures } from '../../src/lib/vgg';
 import { useWasm } from './fixtures';
 
@@ -49,8 +49,25 @@ describe('AdaIN losses', () => {
     const expected = names.reduce((sum, name) => sum + plainStyleLayerLoss(decoded[name], style[name]), 0);
     const loss = styleLoss(decoded, style);
     expect(loss.dataSync()[0]).toBeCloseTo(expected, 4);
-    const same = styleLayerLoss(decoded.relu1_1, decoded.relu1_1);
+    const same = styleLoss(decoded, decoded);
     expect(same.dataSync()[0]).toBeCloseTo(0, 6);
     tf.dispose([loss, same, ...Object.values(decoded), ...Object.values(style)]);
+  });
+
+  it('a style kept as statistics scores results as its feature maps do, and frees its tensors', () => {
+    const names = ['relu1_1', 'relu2_1', 'relu3_1', 'relu4_1'] as const;
+    const make = (seed: number) => Object.fromEntries(names.map((name, i) => [name, tf.randomUniform([1, 5, 4, 2 + i], 0, 3, 'float32', seed * 10 + i)])) as VggFeatures;
+    const [decoded, style] = [make(3), make(4)];
+    const before = tf.memory().numTensors;
+    const kept = styleLossStatistics(style);
+    const decodedStatistics = styleLossStatistics(decoded);
+    const fromStatistics = styleLossFromStatistics(decodedStatistics, kept);
+    const expected = names.reduce((sum, name) => sum + plainStyleLayerLoss(decoded[name], style[name]), 0);
+    expect(fromStatistics.dataSync()[0]).toBeCloseTo(expected, 4);
+    fromStatistics.dispose();
+    disposeStyleLossStatistics(kept);
+    disposeStyleLossStatistics(decodedStatistics);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([...Object.values(decoded), ...Object.values(style)]);
   });
 });
