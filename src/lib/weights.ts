@@ -51,17 +51,22 @@ export interface LoadOptions {
 
 /** Base class: every weights failure carries the file and a message a reader of the page can act on. */
 export class WeightsError extends Error {
+  // Names are spelled out: a minified build renames classes, and the page tells the errors apart by name
+  // (so that its first script need not import this module and tfjs with it).
+  override name = 'WeightsError';
+
   constructor(
     message: string,
     readonly url: string,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
 /** The file could not be downloaded (missing on the server, offline, HTTP error). */
 export class WeightsMissingError extends WeightsError {
+  override name = 'WeightsMissingError';
+
   constructor(
     url: string,
     readonly status: number | null,
@@ -72,6 +77,8 @@ export class WeightsMissingError extends WeightsError {
 
 /** The file arrived but is not what was published: wrong size, wrong hash, unreadable manifest. */
 export class WeightsCorruptError extends WeightsError {
+  override name = 'WeightsCorruptError';
+
   constructor(url: string, detail: string) {
     super(`The model file ${url} is damaged (${detail}). Reload the page; if it persists, the site's models need to be prepared again.`, url);
   }
@@ -79,6 +86,8 @@ export class WeightsCorruptError extends WeightsError {
 
 /** The weights decode but do not fit the network: a missing weight or a wrong shape. */
 export class WeightsFormatError extends WeightsError {
+  override name = 'WeightsFormatError';
+
   constructor(detail: string) {
     super(`The model weights do not match the network (${detail}).`, '');
   }

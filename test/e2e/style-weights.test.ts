@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openPage, startSite } from './harness';
+
+/**
+ * A self-hoster who forgot `npm run prepare-models`, or whose host mangled a weight file, must see what is
+ * wrong and what to do; the lab must keep working with the model that is intact.
+ */
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const labPath = '/lessons/style-transfer/?backend=wasm&content=chelsea&styles=art-swirl-3:1&alpha=1&model=vgg&size=128&color=none&mask=none';
+
+describe('style lab with broken weights', () => {
+  test.each([
+    ['missing', 404, 'prepare-models'],
+    ['corrupted', 200, 'prepare-models -- --force'],
+  ] as const)('a %s VGG weight file gives a message with the fix, and the mobile model still runs', async (_kind, status, advice) => {
+    const { page, foreignRequests } = await openPage(site.context, site.origin, '/');
+    await page.route('**/models/adain-vgg19/encoder.bin', async (route) => {
+      if (status === 404) return route.fulfill({ status: 404, body: 'not found' });
+      const response = await route.fetch();
+      const bytes = Buffer.from(await response.body());
+      bytes[1000] = (bytes[1000]! + 1) % 256;
+      return route.fulfill({ response, body: bytes });
+    });
+    await page.goto(`${site.origin}${labPath}`);
+    await page.locator('style-lab .run').click();
+    await page.waitForSelector('style-lab[data-state="error"]', { timeout: 120_000 });
+    const message = (await page.locator('style-lab .message-error').last().textContent()) ?? '';
+    expect(message).toContain('encoder.bin');
+    expect(message).toContain(advice);
+
+    await page.locator('style-lab select.model').selectOption('mobile');
+    await page.locator('style-lab .run').click();
+    await page.waitForSelector('style-lab[data-state="done"]', { timeout: 120_000 });
+    expect(Number(await page.locator('style-lab').getAttribute('data-output-width'))).toBe(128);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+});
