@@ -692,8 +692,8 @@ export function defaultSourceDir(): string {
   return process.env.ADAIN_MODELS_DIR ?? resolve(REPO_ROOT, '../shared/models');
 }
 
-function parseArgs(argv: string[]): PrepareOptions {
-  const options: PrepareOptions = { from: defaultSourceDir(), outDir: DEFAULT_OUT_DIR, upstreamBaseUrl: UPSTREAM_BASE_URL, cacheDir: DEFAULT_CACHE_DIR, log: (line) => console.log(line) };
+function parseArgs(argv: string[]): PrepareOptions & { optional?: boolean } {
+  const options: PrepareOptions & { optional?: boolean } = { from: defaultSourceDir(), outDir: DEFAULT_OUT_DIR, upstreamBaseUrl: UPSTREAM_BASE_URL, cacheDir: DEFAULT_CACHE_DIR, log: (line) => console.log(line) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -705,7 +705,8 @@ function parseArgs(argv: string[]): PrepareOptions {
     else if (arg === '--out') options.outDir = resolve(value());
     else if (arg === '--upstream') options.upstreamBaseUrl = value();
     else if (arg === '--force') options.force = true;
-    else throw new Error(`unknown argument ${arg} (use --from DIR, --out DIR, --upstream URL, --force)`);
+    else if (arg === '--optional') options.optional = true;
+    else throw new Error(`unknown argument ${arg} (use --from DIR, --out DIR, --upstream URL, --force, --optional)`);
   }
   return options;
 }
@@ -719,7 +720,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
+      // On install and build the models are optional: the site still works, and the style lab says the
+      // weights are missing and how to prepare them.
+      if (options.optional) console.error('warning: style-transfer weights not prepared; run `npm run prepare-models` (see README).');
+      else process.exit(1);
     },
   );
 }
