@@ -85,3 +85,44 @@ export async function modelSpeed(
     disposeModel(model);
   }
 }
+
+/**
+ * The style-mixing generator (public/generator/): one face, and a 6 × 6 mixing grid with its 12 source faces
+ * in one batched call, as the lesson 6 lab draws it (noise on, ψ = 0.7).
+ */
+export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (row: SpeedRow) => void): Promise<void> {
+  const { loadGeneratorWeights, disposeGeneratorWeights } = await import('../lib/generator-weights');
+  const { latentsFromSeeds, mapLatents, truncate } = await import('../lib/mapping');
+  const { mixingGridLatents, layerLatents, synthesize } = await import('../lib/synthesis');
+  let bytes = 0;
+  const loadStart = performance.now();
+  const generator = await loadGeneratorWeights({
+    baseUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}generator/`,
+    onProgress: (progress) => (bytes = progress.totalBytes),
+  });
+  onRow({ id: 'generator-load', label: 'generator weights: download and build', ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });
+  const { numWs, zDim } = generator.config;
+  const wsOf = (seeds: number[]): tfType.Tensor2D => tf.tidy(() => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, zDim)), 0.7));
+  const drawn = async (seeds: number[], perLayer: () => tfType.Tensor3D): Promise<number> =>
+    timed(async () => {
+      const ws = perLayer();
+      const { images } = synthesize(generator, ws, { noise: { seeds: new Array<number>(ws.shape[0]).fill(seeds[0]!) }, range: 'bytes' });
+      await images.data();
+      tf.dispose([ws, images]);
+    }, runs);
+  try {
+    const one = await drawn([1], () => tf.tidy(() => layerLatents(wsOf([1]), null, 0, numWs)));
+    onRow({ id: 'generator-1', label: 'generator: one 32² face (mapping + synthesis)', ms: one });
+    const rows = [1, 2, 3, 4, 5, 6];
+    const columns = [7, 8, 9, 10, 11, 12];
+    const grid = await drawn([1], () =>
+      tf.tidy(() => {
+        const [rowWs, columnWs] = [wsOf(rows), wsOf(columns)];
+        return tf.concat([mixingGridLatents(rowWs, columnWs, 4, numWs), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)], 0) as tfType.Tensor3D;
+      }),
+    );
+    onRow({ id: 'generator-grid', label: 'generator: 6 × 6 mixing grid + 12 sources, one call', ms: grid, detail: `${(grid / 48).toFixed(1)} ms per face` });
+  } finally {
+    disposeGeneratorWeights(generator);
+  }
+}

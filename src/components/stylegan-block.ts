@@ -192,11 +192,11 @@ export class StyleganBlock extends HTMLElement {
       : 'Noise is off.';
 
     const shown = Array.from({ length: Math.min(shownChannels, view.channels) }, (_, i) => (channel + i) % view.channels);
-    // One colour limit for before and after, so the change of scale that AdaIN makes is visible.
-    const limit = Math.max(absLimit(view.before, view.channels, shown), absLimit(view.after, view.channels, shown));
-    this.thumbnails('.block-before', view.before, size, view.channels, shown, limit);
-    this.thumbnails('.block-after', view.after, size, view.channels, shown, limit);
-    query(this, '.block-limit').textContent = `Colours: blue −${formatNumber(limit)} · white 0 · red +${formatNumber(limit)}, the same for both rows. Channels ${shown.join(', ')}.`;
+    // Each row on its own colour scale: AdaIN changes the scale a lot, and the patterns are what should be compared.
+    const [limitBefore, limitAfter] = [absLimit(view.before, view.channels, shown), absLimit(view.after, view.channels, shown)];
+    this.thumbnails('.block-before', view.before, size, view.channels, shown, limitBefore);
+    this.thumbnails('.block-after', view.after, size, view.channels, shown, limitAfter);
+    query(this, '.block-limit').textContent = `Channels ${shown.join(', ')}. Colours: white 0, red positive, blue negative, saturated at ±${formatNumber(limitBefore)} before and ±${formatNumber(limitAfter)} after AdaIN.`;
 
     const value = (name: SymbolName, text: string): string => `<span class="sym sym-${name}">${text}</span>`;
     query(this, '.block-readout').innerHTML = [
