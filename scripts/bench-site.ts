@@ -18,7 +18,7 @@ function median(values: number[]): number {
 
 export function timeBuild(): number {
   const start = performance.now();
-  execFileSync('npx', ['astro', 'build'], { cwd: root, stdio: 'ignore' });
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   return (performance.now() - start) / 1000;
 }
 
@@ -74,4 +74,20 @@ export async function timeToInteractive(pagePath: string, readySelector: string,
     await server.close();
   }
   return { textMs: median(text), readyMs: median(ready) };
+}
+
+/** Opens lesson 4 in a fresh browser, presses Stylise as soon as it can, and times the first 256² result. */
+export async function timeToFirstStylisedImage(model: 'vgg' | 'mobile'): Promise<number> {
+  const server = await serveDist();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/lessons/style-transfer/?backend=wasm&model=${model}&size=256`, { waitUntil: 'commit' });
+    await page.locator('style-lab .run').click({ timeout: 60_000 });
+    await page.waitForSelector('style-lab[data-state="done"]', { timeout: 300_000 });
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

@@ -1,14 +1,39 @@
 /**
- * `npm run bench`: prints the project's speed and size numbers. Each section is its own module.
- * Flags: --skip-build (use the existing dist/).
+ * `npm run bench`: the project's speed and size numbers, printed. Sections: the site (build, page JS,
+ * time to an interactive lab), the models on the /speed/ page per backend, and the time to the first
+ * stylised image after opening lesson 4.
+ * Flags: --skip-build (use the existing dist/), --all-backends (also the GPU backends when they are
+ * software-emulated, which takes many minutes), --quick (256² only, one run).
  */
-import { lessonJavaScript, timeBuild, timeToInteractive } from './bench-site';
+import { runSpeedPage } from './bench-browser';
+import { lessonJavaScript, timeBuild, timeToFirstStylisedImage, timeToInteractive } from './bench-site';
 
-const skipBuild = process.argv.includes('--skip-build');
+const flags = new Set(process.argv.slice(2));
+const quick = flags.has('--quick');
 
 console.log('# Site');
-if (!skipBuild) console.log(`astro build: ${timeBuild().toFixed(1)} s`);
-const js = await lessonJavaScript('lessons/normalisation');
-console.log(`lesson page JS (gzipped): ${js.initialKiB.toFixed(1)} KiB before tfjs, ${js.withTfjsKiB.toFixed(1)} KiB with tfjs (${js.files} files)`);
+if (!flags.has('--skip-build')) console.log(`astro build (with prepare-models): ${timeBuild().toFixed(1)} s`);
+for (const page of ['lessons/normalisation', 'lessons/style-transfer', 'lessons/style-mixing']) {
+  const js = await lessonJavaScript(page);
+  console.log(`${page} JS (gzipped): ${js.initialKiB.toFixed(1)} KiB before tfjs, ${js.withTfjsKiB.toFixed(1)} KiB with tfjs and the lab code (${js.files} files)`);
+}
 const lab = await timeToInteractive('/lessons/normalisation/', 'tensor-lab[data-computed-revision]');
-console.log(`lesson 1: first contentful paint ${lab.textMs.toFixed(0)} ms; tensor lab interactive ${lab.readyMs.toFixed(0)} ms after navigation (median of 5)`);
+console.log(`lesson 1: first contentful paint ${lab.textMs.toFixed(0)} ms; tensor lab computed ${lab.readyMs.toFixed(0)} ms after navigation (median of 5)`);
+
+console.log('\n# Models on /speed/ (medians; "full" encodes the style image in every run, "cached" reuses its features)');
+const backends = flags.has('--all-backends') ? ['wasm', 'webgl', 'webgpu', 'cpu'] : ['wasm'];
+for (const backend of backends) {
+  const sizes = quick || backend !== 'wasm' ? '256' : '256,512';
+  const runs = quick || backend !== 'wasm' ? 1 : 3;
+  const result = await runSpeedPage(`?backend=${backend}&models=mobile,vgg,generator&sizes=${sizes}&runs=${runs}`);
+  console.log(`## ${backend}: ${result.badge}`);
+  for (const row of result.rows) console.log(`${row.id.padEnd(20)} ${row.ms.toFixed(0).padStart(7)} ms  ${row.detail ?? ''}`);
+  if (result.failed) console.log(`failed: ${result.failed}`);
+}
+if (!flags.has('--all-backends')) console.log('(WebGPU and WebGL are software-emulated on machines without a GPU; --all-backends measures them too.)');
+
+console.log('\n# Lesson 4: from opening the page to the first stylised 256² image (wasm, cold browser, Stylise pressed on load)');
+for (const model of ['mobile', 'vgg'] as const) {
+  const ms = await timeToFirstStylisedImage(model);
+  console.log(`${model}: ${ms.toFixed(0)} ms`);
+}
