@@ -15,22 +15,11 @@ import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../src/lib/rng';
 
 const SKIN_COLORS = ['ffdbb4', 'f2d3b1', 'edb98a', 'd08b5b', 'ae5d29', '8d5524', '694d3d', 'f9c9b6'];
 const HAIR_COLORS = ['2c1b18', '4a312c', '724133', 'a55728', 'b58143', 'd6b370', 'e8e1e1', 'c93305', '6a4c93', '3b7dd8', 'e05a9c'];
 const BACKGROUND_COLORS = ['b6e3f4', 'c0aede', 'd1d4f9', 'ffd5dc', 'ffdfbf', 'c1f0c1', 'f4f1bb', 'a0c4ff', 'fdffb6', 'bdb2ff', '9bf6ff', 'ffc6ff'];
-
-/** mulberry32: a small seeded PRNG, so the choices below do not depend on Math.random. */
-function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(uniform: () => number, items: readonly T[]): T {
   return items[Math.floor(uniform() * items.length)] as T;
@@ -96,7 +85,7 @@ function main(): void {
   const count = Number(values.count);
   const size = Number(values.size);
   const out = values.out ?? `training/data/faces-${size}.npy`;
-  const uniform = seededUniform(Number(values.seed));
+  const uniform = mulberry32(Number(values.seed));
   const header = npyHeader([count, size, size, 3]);
   const file = new Uint8Array(header.length + count * size * size * 3);
   file.set(header);

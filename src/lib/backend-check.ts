@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { normalise } from './norm';
 import { adain } from './adain';
+import { mulberry32 } from './rng';
 
 /**
  * A small fixed workload that touches the ops the demos rely on (moments, broadcasting, a 3×3 conv with
@@ -8,16 +9,8 @@ import { adain } from './adain';
  * computes the same numbers on this machine.
  */
 function deterministicValues(count: number, seed: number): Float32Array {
-  const values = new Float32Array(count);
-  let state = seed >>> 0;
-  for (let i = 0; i < count; i++) {
-    // xorshift32: any fixed, platform-independent sequence will do
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    values[i] = ((state >>> 0) / 0xffffffff) * 4 - 2;
-  }
-  return values;
+  const uniform = mulberry32(seed);
+  return Float32Array.from({ length: count }, () => uniform() * 4 - 2);
 }
 
 export function consistencyWorkload(): tf.Tensor4D {

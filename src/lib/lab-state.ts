@@ -1,5 +1,6 @@
 import type { ShapeNCHW } from './layout';
 import { groupsOf, statisticGroupCount, statisticGroupOf, type NormMethod, type NormSpec } from './norm-groups';
+import { mulberry32 } from './rng';
 
 /**
  * The tensor lab's whole state as one typed object, its URL form, and the preset tensors it starts from.
@@ -140,18 +141,6 @@ export function groupHue(group: number): number {
   return Math.round((group * 137.508 + 200) % 360);
 }
 
-/** mulberry32: a tiny seeded generator, so a preset and seed give the same tensor everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Two decimals, so the values on screen are exactly the values computed with. */
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
@@ -162,7 +151,7 @@ function round2(value: number): number {
  * as real features do; 'constant' makes channel 0 constant in every sample, 'outlier' adds one huge value.
  */
 export function syntheticValues(shape: ShapeNCHW, preset: Exclude<LabPreset, 'image'>, seed: number): Float64Array {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const [N, C, H, W] = shape;
   const offsets = Array.from({ length: C }, () => round2(random() * 8 - 4));
   const spreads = Array.from({ length: C }, () => 0.5 + random() * 3);
@@ -194,7 +183,7 @@ export const labPictures = ['chelsea', 'rocket', 'coffee', 'astronaut'] as const
  */
 export function pictureValues(shape: ShapeNCHW, seed: number, pictures: readonly RgbPicture[]): Float64Array {
   const [N, C, H, W] = shape;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const values = new Float64Array(elementCount(shape));
   for (let n = 0; n < N; n++) {
     const picture = pictures[n % pictures.length];

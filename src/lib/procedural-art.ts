@@ -4,6 +4,7 @@
  * no canvas, so Node and the browser produce the same pixels (the browser test relies on it). Shapes are
  * placed in coordinates relative to the image, so an artwork looks the same at 128² and at 512².
  */
+import { mulberry32 } from './rng';
 
 export type ArtKind = 'waves' | 'kandinsky' | 'mosaic' | 'swirl';
 
@@ -15,18 +16,6 @@ export interface RgbaImage {
 }
 
 type Rgb = readonly [number, number, number];
-
-/** A small, fast seeded generator (mulberry32): the same seed gives the same sequence everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hexToRgb(hex: string): Rgb {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -236,7 +225,7 @@ export function renderArt(kind: ArtKind, seed: number, width: number, height: nu
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new RangeError(`an artwork needs a positive integer size, got ${width}×${height}`);
   }
-  return painters[kind](width, height, seededRandom(seed));
+  return painters[kind](width, height, mulberry32(seed));
 }
 
 export const artKinds: readonly ArtKind[] = ['waves', 'kandinsky', 'mosaic', 'swirl'];

@@ -108,3 +108,18 @@ export function standardNormals(seed: number, length: number): Float32Array {
   for (let i = 0; i < length; i++) out[i] = random.normal();
   return out;
 }
+
+/**
+ * mulberry32: a tiny seeded uniform stream in [0, 1) from 32-bit integer operations only, so the same seed
+ * gives the same numbers everywhere. Presets, procedural pictures and the face dataset draw from it.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
