@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { reflectConv3x3, runSteps, upsampleNearest2x, type LayerStep, type StepCounter } from './layers';
+import { reflectConv3x3, SteppedNetwork, upsampleNearest2x, type LayerStep, type StepCounter } from './layers';
 import { requireWeight, type NamedWeights } from './weights';
 
 /**
@@ -43,11 +43,11 @@ export function assertDecodableFeatures(features: tf.Tensor4D, channels: number)
   if (n !== 1 || c !== channels) throw new RangeError(`the decoder takes [1,h,w,${channels}] features, got [${features.shape.join(',')}]`);
 }
 
-export class VggDecoder {
-  private readonly steps: LayerStep[];
+export class VggDecoder extends SteppedNetwork {
+  protected readonly steps: LayerStep[];
 
-  /** Takes ownership of the weights it uses (dispose() frees them). */
-  constructor(private readonly weights: NamedWeights) {
+  constructor(weights: NamedWeights) {
+    super(weights);
     this.steps = VGG_DECODER_LAYERS.map((layer) => {
       if (layer.kind === 'upsample') return { name: layer.name, run: upsampleNearest2x };
       const kernel = requireWeight(weights, `${layer.name}/kernel`, [3, 3, layer.inChannels, layer.outChannels]) as tf.Tensor4D;
@@ -57,22 +57,17 @@ export class VggDecoder {
     this.steps.push({ name: 'output', run: toPixelRange });
   }
 
-  get layerCount(): number {
-    return this.steps.length;
+  protected checkInput(features: tf.Tensor4D): void {
+    assertDecodableFeatures(features, 512);
   }
 
   /** RGB 0..255, [1,8h,8w,3]. */
   decode(features: tf.Tensor4D): tf.Tensor4D {
-    assertDecodableFeatures(features, 512);
-    return runSteps(this.steps, features).output;
+    return this.run(features);
   }
 
-  async decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    assertDecodableFeatures(features, 512);
-    return (await counter.runSteps(this.steps, features)).output;
+  decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
+    return this.runAsync(features, counter);
   }
 
-  dispose(): void {
-    tf.dispose(this.weights);
-  }
 }

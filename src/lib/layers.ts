@@ -113,3 +113,34 @@ export class StepCounter {
     return { output: x, kept };
   }
 }
+
+/**
+ * A network as a list of layer steps over weights it owns: run at once, or yielding to the page between
+ * layers with progress and cancel. The encoders and decoders differ only in their steps and input check.
+ */
+export abstract class SteppedNetwork {
+  protected abstract readonly steps: readonly LayerStep[];
+
+  /** Takes ownership of the weights (dispose() frees them). */
+  constructor(protected readonly weights: tf.NamedTensorMap) {}
+
+  protected abstract checkInput(input: tf.Tensor4D): void;
+
+  get layerCount(): number {
+    return this.steps.length;
+  }
+
+  protected run(input: tf.Tensor4D): tf.Tensor4D {
+    this.checkInput(input);
+    return runSteps(this.steps, input).output;
+  }
+
+  protected async runAsync(input: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
+    this.checkInput(input);
+    return (await counter.runSteps(this.steps, input)).output;
+  }
+
+  dispose(): void {
+    tf.dispose(this.weights);
+  }
+}

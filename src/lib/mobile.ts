@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { toPixelRange, assertDecodableFeatures } from './decoder';
-import { reflectPad1, runSteps, upsampleNearest2x, type LayerStep, type StepCounter } from './layers';
+import { reflectPad1, SteppedNetwork, upsampleNearest2x, type LayerStep, type StepCounter } from './layers';
 import { assertEncodableImage } from './vgg';
 import { requireWeight, type NamedWeights } from './weights';
 
@@ -91,16 +91,15 @@ function separable(x: tf.Tensor4D, w: BlockWeights, stride: 1 | 2, pad: 'same' |
   });
 }
 
-export class MobileEncoder {
-  private readonly steps: LayerStep[];
+export class MobileEncoder extends SteppedNetwork {
+  protected readonly steps: LayerStep[];
 
-  /** Takes ownership of the weights it uses (dispose() frees them). */
-  constructor(private readonly weights: NamedWeights) {
+  constructor(weights: NamedWeights) {
+    const mean = tf.tensor1d([...MEAN_RGB]);
+    super({ ...weights, preprocessMean: mean });
     const stem = MOBILE_ENCODER_STEM;
     const stemKernel = requireWeight(weights, `${stem.name}/kernel`, [3, 3, stem.inChannels, stem.outChannels]) as tf.Tensor4D;
     const stemBias = requireWeight(weights, `${stem.name}/bias`, [stem.outChannels]) as tf.Tensor1D;
-    const mean = tf.tensor1d([...MEAN_RGB]);
-    this.weights = { ...weights, preprocessMean: mean };
     this.steps = [
       {
         name: stem.name,
@@ -113,31 +112,26 @@ export class MobileEncoder {
     ];
   }
 
-  get layerCount(): number {
-    return this.steps.length;
+  protected checkInput(image: tf.Tensor4D): void {
+    assertEncodableImage(image);
   }
 
   /** relu4_1-like features, [1,H/8,W/8,512]. */
   encode(image: tf.Tensor4D): tf.Tensor4D {
-    assertEncodableImage(image);
-    return runSteps(this.steps, image).output;
+    return this.run(image);
   }
 
-  async encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    assertEncodableImage(image);
-    return (await counter.runSteps(this.steps, image)).output;
+  encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
+    return this.runAsync(image, counter);
   }
 
-  dispose(): void {
-    tf.dispose(this.weights);
-  }
 }
 
-export class MobileDecoder {
-  private readonly steps: LayerStep[];
+export class MobileDecoder extends SteppedNetwork {
+  protected readonly steps: LayerStep[];
 
-  /** Takes ownership of the weights it uses (dispose() frees them). */
-  constructor(private readonly weights: NamedWeights) {
+  constructor(weights: NamedWeights) {
+    super(weights);
     this.steps = MOBILE_DECODER_LAYERS.map((layer) => {
       if (layer.kind === 'upsample') return { name: layer.name, run: upsampleNearest2x };
       const w = blockWeights(weights, layer);
@@ -153,22 +147,17 @@ export class MobileDecoder {
     });
   }
 
-  get layerCount(): number {
-    return this.steps.length;
+  protected checkInput(features: tf.Tensor4D): void {
+    assertDecodableFeatures(features, 512);
   }
 
   /** RGB 0..255, [1,8h,8w,3]. */
   decode(features: tf.Tensor4D): tf.Tensor4D {
-    assertDecodableFeatures(features, 512);
-    return runSteps(this.steps, features).output;
+    return this.run(features);
   }
 
-  async decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    assertDecodableFeatures(features, 512);
-    return (await counter.runSteps(this.steps, features)).output;
+  decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
+    return this.runAsync(features, counter);
   }
 
-  dispose(): void {
-    tf.dispose(this.weights);
-  }
 }

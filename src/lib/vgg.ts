@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { maxPool2x2, reflectConv3x3, runSteps, type LayerStep, type StepCounter } from './layers';
+import { maxPool2x2, reflectConv3x3, runSteps, SteppedNetwork, type LayerStep, type StepCounter } from './layers';
 import { requireWeight, type NamedWeights } from './weights';
 
 /**
@@ -47,13 +47,13 @@ export function assertEncodableImage(image: tf.Tensor4D): void {
   }
 }
 
-export class VggEncoder {
-  private readonly steps: LayerStep[];
+export class VggEncoder extends SteppedNetwork {
+  protected readonly steps: LayerStep[];
   /** Step index → the feature it produces. */
   private readonly featureAt = new Map<number, VggFeatureName>();
 
-  /** Takes ownership of the weights it uses (dispose() frees them). */
-  constructor(private readonly weights: NamedWeights) {
+  constructor(weights: NamedWeights) {
+    super(weights);
     this.steps = VGG_ENCODER_LAYERS.map((layer, index) => {
       if (layer.kind === 'pool') return { name: layer.name, run: maxPool2x2 };
       if (layer.feature) this.featureAt.set(index, layer.feature);
@@ -63,19 +63,17 @@ export class VggEncoder {
     });
   }
 
-  get layerCount(): number {
-    return this.steps.length;
+  protected checkInput(image: tf.Tensor4D): void {
+    assertEncodableImage(image);
   }
 
   /** relu4_1, [1,H/8,W/8,512]. */
   encode(image: tf.Tensor4D): tf.Tensor4D {
-    assertEncodableImage(image);
-    return runSteps(this.steps, image).output;
+    return this.run(image);
   }
 
-  async encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    assertEncodableImage(image);
-    return (await counter.runSteps(this.steps, image)).output;
+  encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
+    return this.runAsync(image, counter);
   }
 
   /** relu1_1 … relu4_1 (for the style loss and the lessons); the caller disposes them. */
@@ -86,7 +84,4 @@ export class VggEncoder {
     return { relu1_1, relu2_1, relu3_1, relu4_1 };
   }
 
-  dispose(): void {
-    tf.dispose(this.weights);
-  }
 }
