@@ -50,7 +50,7 @@ def parse_args():
     p.add_argument("--checkpoint-minutes", type=float, default=5.0)
     p.add_argument("--keep", type=int, default=4, help="rolling ckpt-<iter>.pt files to keep")
     p.add_argument("--milestone-every", type=int, default=5000)
-    p.add_argument("--healthy-ratio", type=float, default=0.75,
+    p.add_argument("--healthy-ratio", type=float, default=0.6,
                    help="diversity (EMA samples / reals) at or above this counts as healthy")
     p.add_argument("--seed", type=int, default=1)
     return p.parse_args()
@@ -140,13 +140,17 @@ def main():
                 "elapsed_seconds": elapsed_before + time.time() - started, "rng": torch.get_rng_state(),
                 "config": generator.config, "args": vars(args)}
 
+    def copy_atomically(source, target):
+        # Export may read healthy.pt at any moment: never let it see half a file.
+        shutil.copyfile(source, target + ".tmp")
+        os.replace(target + ".tmp", target)
+
     def write_checkpoint(diversity_ratio):
         state = state_dict()
         save_checkpoint(latest, state)
-        rolling = os.path.join(run_dir, f"ckpt-{iteration:06d}.pt")
-        shutil.copyfile(latest, rolling)
+        copy_atomically(latest, os.path.join(run_dir, f"ckpt-{iteration:06d}.pt"))
         if diversity_ratio is not None and diversity_ratio >= args.healthy_ratio:
-            shutil.copyfile(latest, os.path.join(run_dir, "healthy.pt"))
+            copy_atomically(latest, os.path.join(run_dir, "healthy.pt"))
         old = sorted(f for f in os.listdir(run_dir) if f.startswith("ckpt-") and f.endswith(".pt"))
         for name in old[:-args.keep]:
             os.remove(os.path.join(run_dir, name))
