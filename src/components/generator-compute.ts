@@ -1,3 +1,4 @@
+import { backendEvent, type BackendStatus } from './backend-events';
 import { ready, tf } from './tf-runtime';
 import { loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../lib/generator-weights';
 import { latentsFromSeeds, mapLatents, truncate } from '../lib/mapping';
@@ -11,6 +12,12 @@ import type { LoadProgress } from '../lib/weights';
  * resolves, so tf.memory().numTensors returns to its value after loading.
  */
 let generator: Promise<GeneratorWeights> | undefined;
+
+// After a lost GPU device the runtime moves to another backend; the weights lived on the lost device, so
+// the next picture loads them again there.
+document.addEventListener(backendEvent, (event) => {
+  if ((event as CustomEvent<BackendStatus>).detail.notice) generator = undefined;
+});
 
 export async function loadGenerator(onProgress: (progress: LoadProgress) => void): Promise<GeneratorWeights> {
   generator ??= (async () => {

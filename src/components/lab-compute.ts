@@ -1,7 +1,7 @@
 import { ready, tf } from './tf-runtime';
 import { groupMoments, normalise } from '../lib/norm';
 import { adain, channelStatistics } from '../lib/adain';
-import { fromNHWC, toNHWC } from '../lib/layout';
+import { readNHWC, toNHWC } from '../lib/layout';
 import { normSpecOf, type LabState } from '../lib/lab-state';
 
 /**
@@ -35,11 +35,11 @@ export async function computeLab(state: LabState, content: Float64Array, style: 
     return { output: normalise(x, normSpecOf(state), { gamma, beta, epsilon: state.epsilon }), mean, variance };
   });
   try {
-    // fromNHWC reads synchronously; the statistics are read asynchronously so a GPU backend need not block.
-    const output = fromNHWC(tensors.output).data;
-    const [mean, variance, styleMean, styleStd] = await Promise.all(
-      [tensors.mean, tensors.variance, tensors.styleMean, tensors.styleStd].map((t) => (t ? t.data() : undefined)),
-    );
+    // Every read is asynchronous: a synchronous read from a GPU backend blocks, and on WebGPU may never return.
+    const [{ data: output }, mean, variance, styleMean, styleStd] = await Promise.all([
+      readNHWC(tensors.output),
+      ...[tensors.mean, tensors.variance, tensors.styleMean, tensors.styleStd].map((t) => (t ? t.data() : undefined)),
+    ]);
     return {
       output,
       mean: Float32Array.from(mean ?? []),

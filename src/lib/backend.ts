@@ -39,7 +39,8 @@ export function parseBackendName(value: string | null | undefined): BackendName 
 }
 
 function missingReason(name: BackendName): string {
-  return name === 'webgpu' ? 'this browser does not offer WebGPU (no navigator.gpu)' : `the ${backendLabels[name]} backend is not available here`;
+  if (name !== 'webgpu') return `the ${backendLabels[name]} backend is not available here`;
+  return typeof navigator !== 'undefined' && 'gpu' in navigator ? 'WebGPU was given up after its device was lost' : 'this browser does not offer WebGPU (no navigator.gpu)';
 }
 
 async function tryBackend(name: BackendName, allowSoftwareGpu: boolean): Promise<BackendAttempt> {
@@ -111,9 +112,13 @@ function describeRunning(name: BackendName): string {
  * Tries the backends in order (or only the forced one, falling back in order if it fails) and leaves tfjs
  * set to the first that initialises.
  */
-export async function chooseBackend(
-  options: { forced?: BackendName; wasmPaths?: WasmPaths; wasmThreads?: number } = {},
-): Promise<BackendChoice> {
+export interface BackendOptions {
+  forced?: BackendName;
+  wasmPaths?: WasmPaths;
+  wasmThreads?: number;
+}
+
+export async function chooseBackend(options: BackendOptions = {}): Promise<BackendChoice> {
   if (options.wasmPaths) setWasmPaths(options.wasmPaths);
   // tfjs would use half the logical cores (one thread on a 2-core machine); a transfer is compute-bound.
   if (options.wasmThreads) setThreadsCount(options.wasmThreads);
@@ -146,12 +151,16 @@ interface DeviceWithLoss {
  * Calls back once when the WebGPU device behind the current backend is lost (driver reset, GPU removed),
  * after switching tfjs to the next backend that works. Tensors on the lost device are gone with it.
  */
-export function onDeviceLost(choice: BackendChoice, switched: (next: BackendChoice, message: string) => void): void {
+export function onDeviceLost(
+  choice: BackendChoice,
+  chooseNext: () => Promise<BackendChoice>,
+  switched: (next: BackendChoice, message: string) => void,
+): void {
   if (choice.backend !== 'webgpu') return;
   const lost = (tf.findBackend('webgpu') as DeviceWithLoss | null)?.device?.lost;
   void lost?.then(async (info) => {
     tf.removeBackend('webgpu');
-    const next = await chooseBackend();
+    const next = await chooseNext();
     switched(next, `The GPU device was lost (${info.message || info.reason || 'no reason given'}); switched to ${backendLabels[next.backend]}.`);
   });
 }

@@ -100,7 +100,7 @@ function expectMatchesLib(view: LabView, groups = 1): void {
 const cellInput = (index: number, tensor = 'x') => `tensor-lab .lab-cell-input[data-tensor=${tensor}][data-index="${index}"]`;
 
 describe('the tensor lab on lesson 1', () => {
-  test.each(['cpu', 'wasm'])('shows the statistics src/lib computes, after an edit, with ?backend=%s', async (backend) => {
+  test.each(['cpu', 'wasm', 'webgpu', 'webgl'])('shows the statistics src/lib computes, after an edit, with ?backend=%s', async (backend) => {
     const { page, errors, foreignRequests } = await openPage(site.context, site.origin, `/lessons/normalisation/?backend=${backend}`);
     await page.waitForSelector(`tensor-lab backend-badge[data-backend=${backend}]`, { timeout: 60_000 });
     const before = await readLab(page);
@@ -124,6 +124,37 @@ describe('the tensor lab on lesson 1', () => {
     }
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test('when the WebGPU device is lost, the lab moves to another backend, says so, and keeps computing', async () => {
+    const page = await site.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Keep hold of every GPU device the page makes, so the test can take it away as a driver reset would.
+    await page.addInitScript(() => {
+      const request = GPUAdapter.prototype.requestDevice;
+      const devices: GPUDevice[] = [];
+      (window as unknown as { gpuDevices: GPUDevice[] }).gpuDevices = devices;
+      GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor?: GPUDeviceDescriptor) {
+        const device = await request.call(this, descriptor);
+        devices.push(device);
+        return device;
+      };
+    });
+    await page.goto(`${site.origin}/lessons/normalisation/?backend=webgpu`);
+    await page.waitForSelector('tensor-lab backend-badge[data-backend=webgpu]', { timeout: 120_000 });
+    expectMatchesLib(await readLab(page));
+
+    await page.evaluate(() => (window as unknown as { gpuDevices: GPUDevice[] }).gpuDevices.forEach((device) => device.destroy()));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('tensor-lab backend-badge')?.dataset.backend !== 'webgpu', undefined, { timeout: 60_000 });
+    expect(await page.locator('tensor-lab backend-badge .backend-why').textContent()).toContain('The GPU device was lost');
+
+    await page.fill(cellInput(4), '-3.25');
+    const after = await readLab(page);
+    expect(after.values[4]).toBe(-3.25);
+    expectMatchesLib(after);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { indexNCHW, toNHWC, fromNHWC, type ArrayNCHW } from '../../src/lib/layout';
+import { indexNCHW, toNHWC, fromNHWC, readNHWC, type ArrayNCHW } from '../../src/lib/layout';
 
 describe('NCHW ↔ NHWC', () => {
   it('indexes NCHW row-major: shape [2,3,4,5], element (1,2,3,4) → ((1·3+2)·4+3)·5+4 = 119', () => {
@@ -31,9 +31,12 @@ describe('NCHW ↔ NHWC', () => {
     const before = tf.memory().numTensors;
     const nhwc = toNHWC(x);
     const back = fromNHWC(nhwc);
+    const readBack = await readNHWC(nhwc);
     nhwc.dispose();
     expect(tf.memory().numTensors).toBe(before);
-    expect(back.shape).toEqual([1, 2, 3, 2]);
-    expect(Array.from(back.data)).toEqual(Array.from(x.data));
+    for (const result of [back, readBack]) {
+      expect(result.shape).toEqual([1, 2, 3, 2]);
+      expect(Array.from(result.data)).toEqual(Array.from(x.data));
+    }
   });
 });
