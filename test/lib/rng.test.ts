@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { portableLog, SeededRandom, standardNormals } from '../../src/lib/rng';
+import { mulberry32, portableLog, SeededRandom, standardNormals } from '../../src/lib/rng';
 
 // Computed with a separate Python implementation of splitmix32 → sfc32 → polar method (Python's
 // arbitrary-precision integers masked to 32 bits, math.log), so they check the TS bit arithmetic.
 const PYTHON_SEED_42_UINT32 = [1028872839, 2516511472, 400437680, 853279530, 1920286840];
 const PYTHON_SEED_42_NORMALS = [-1.471883388717926, 0.48557185459759844, -0.19359888324021995, 1.2281704807098581, -0.017847570577751142, 0.24899140727665559];
 const PYTHON_SEED_0_NORMALS = [-1.023007593233235, 0.9951577986654887, -0.8278442825725819, 0.1686121415186339];
+// The same for mulberry32 with the face dataset's default seed.
+const PYTHON_MULBERRY32_20261123 = [0.9007212214637548, 0.843700616620481, 0.4729218122083694, 0.43513321224600077];
 
 describe('portableLog', () => {
   test('agrees with Math.log to double precision over many magnitudes', () => {
@@ -67,5 +69,12 @@ describe('SeededRandom', () => {
 
   test('rejects non-integer seeds', () => {
     expect(() => new SeededRandom(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('mulberry32', () => {
+  test('matches the independent Python implementation', () => {
+    const uniform = mulberry32(20261123);
+    expect(Array.from({ length: 4 }, () => uniform())).toEqual(PYTHON_MULBERRY32_20261123);
   });
 });
