@@ -43,9 +43,32 @@ function missingReason(name: BackendName): string {
   return typeof navigator !== 'undefined' && 'gpu' in navigator ? 'WebGPU was given up after its device was lost' : 'this browser does not offer WebGPU (no navigator.gpu)';
 }
 
+interface AdapterDescription {
+  vendor: string;
+  architecture: string;
+  isFallbackAdapter?: boolean;
+}
+
+/**
+ * Whether the WebGPU adapter is a software one, asked of the adapter before tfjs builds a device and its
+ * backend on it (that start-up costs hundreds of milliseconds for nothing when the adapter is passed over).
+ */
+async function softwareWebGpuAdapter(): Promise<string | undefined> {
+  const gpu = (globalThis.navigator as (Navigator & { gpu?: GPU }) | undefined)?.gpu;
+  const adapter = (await gpu?.requestAdapter()) as (GPUAdapter & { info?: AdapterDescription }) | null | undefined;
+  const info = adapter?.info;
+  if (!info) return undefined;
+  const description = `${info.vendor} ${info.architecture}`.trim();
+  return info.isFallbackAdapter || softwareRenderers.test(description) ? description || 'fallback adapter' : undefined;
+}
+
 async function tryBackend(name: BackendName, allowSoftwareGpu: boolean): Promise<BackendAttempt> {
   if (!tf.findBackendFactory(name)) return { backend: name, ok: false, reason: missingReason(name) };
   try {
+    if (name === 'webgpu' && !allowSoftwareGpu) {
+      const emulator = await softwareWebGpuAdapter();
+      if (emulator) return { backend: name, ok: false, reason: `the GPU is emulated in software (${emulator}), which is slower than WebAssembly` };
+    }
     const ok = await tf.setBackend(name);
     if (!ok) return { backend: name, ok: false, reason: `${backendLabels[name]} failed to initialise` };
     const emulator = softwareGpuName(name);
