@@ -3,27 +3,13 @@ import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decodeArray, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import type { LoadProgress } from '../../src/lib/weights';
 import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
 import { standardNormals } from '../../src/lib/rng';
 
 const root = resolve(import.meta.dirname, '../..');
-
-interface EncodedArray {
-  shape: number[];
-  base64: string;
-}
-
-/** Float32 little-endian base64 from training/export.py. */
-function decodeArray(encoded: EncodedArray): tf.Tensor {
-  const bytes = Buffer.from(encoded.base64, 'base64');
-  return tf.tensor(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), encoded.shape);
-}
-
-function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
-  return tf.tidy(() => a.sub(b).abs().max().dataSync()[0]!);
-}
 
 let generator: GeneratorWeights;
 const progress: LoadProgress[] = [];

@@ -3,16 +3,12 @@ import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decodeArray, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
 import { disposeGeneratorWeights, layerResolution, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
 import { disposeSynthesisResult, layerLatents, mixingGridLatents, noiseFromSeeds, synthesize } from '../../src/lib/synthesis';
 
 const root = resolve(import.meta.dirname, '../..');
-
-interface EncodedArray {
-  shape: number[];
-  base64: string;
-}
 
 /** One batch training/export.py ran through the PyTorch generator (float64, the exported float16 weights). */
 interface ReferenceCase {
@@ -26,15 +22,6 @@ interface ReferenceCase {
   styleBiases: EncodedArray[];
   /** [N, H, W, 3] in [−1, 1] */
   images: EncodedArray;
-}
-
-function decodeArray(encoded: EncodedArray): tf.Tensor {
-  const bytes = Buffer.from(encoded.base64, 'base64');
-  return tf.tensor(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), encoded.shape);
-}
-
-function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
-  return tf.tidy(() => a.sub(b).abs().max().dataSync()[0]!);
 }
 
 let generator: GeneratorWeights;
