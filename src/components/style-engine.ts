@@ -253,17 +253,20 @@ export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | '
   // Made outside the tidy below: the cache keeps them.
   const styleStatistics = run.styles.map((request) => styleLossOf(encoder, request));
   const inputs = styleInputs(run, styleKeys, cachedContent);
+  let losses: tf.Scalar[] = [];
   try {
-    return tf.tidy(() => {
+    losses = tf.tidy(() => {
       const target = adainTarget(cachedContent.features, inputs, { alpha: run.alpha });
       const output = encoder.features(pixelsToTensor(result));
-      const contentValue = contentLoss(output.relu4_1, target).dataSync()[0]!;
       const outputStatistics = styleLossStatistics(output);
-      const style = styleStatistics.map((statistics) => styleLossFromStatistics(outputStatistics, statistics).dataSync()[0]!);
-      return { content: contentValue, style };
+      return [contentLoss(output.relu4_1, target), ...styleStatistics.map((statistics) => styleLossFromStatistics(outputStatistics, statistics))];
     });
+    // Read asynchronously: a synchronous read from a GPU backend blocks the page (and on WebGPU may never return).
+    const [content, ...style] = await Promise.all(losses.map(async (loss) => (await loss.data())[0]!));
+    return { content: content!, style };
   } finally {
     disposeMasks(inputs);
+    tf.dispose(losses);
   }
 }
 

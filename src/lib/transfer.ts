@@ -163,17 +163,6 @@ export function adainTarget(contentFeatures: tf.Tensor4D, styles: readonly Style
   });
 }
 
-function statisticsArrays(statistics: ChannelStatistics): StatisticsArrays {
-  return { mean: statistics.mean.dataSync() as Float32Array, std: statistics.std.dataSync() as Float32Array };
-}
-
-function featureStatistics(features: tf.Tensor4D): StatisticsArrays {
-  const statistics = channelStatistics(features);
-  const arrays = statisticsArrays(statistics);
-  tf.dispose([statistics.mean, statistics.std]);
-  return arrays;
-}
-
 /** Content as the encoder should see it: its luminance for luminance-only transfer. */
 function contentForEncoder(content: tf.Tensor4D, styles: readonly StyleInput[]): tf.Tensor4D {
   return styles[0]!.style.colorPreservation === 'luminance' ? luminanceImage(content) : content.clone();
@@ -186,15 +175,31 @@ function finishImage(decoded: tf.Tensor4D, content: tf.Tensor4D, styles: readonl
   return combined;
 }
 
+/**
+ * The statistics a result reports, as tensors in one flat list [μ, σ of f(c), μ, σ of t, then μ, σ of each
+ * style]; the caller reads them (synchronously, or asynchronously where a GPU backend must not block) and
+ * disposes the first four.
+ */
+function statisticsToRead(contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): tf.Tensor[] {
+  const content = channelStatistics(contentFeatures);
+  const targetStatistics = channelStatistics(target);
+  return [content.mean, content.std, targetStatistics.mean, targetStatistics.std, ...styles.flatMap((s) => [s.style.statistics.mean, s.style.statistics.std])];
+}
+
+function resultFrom(image: tf.Tensor4D, tensors: tf.Tensor[], values: ArrayLike<number>[]): TransferResult {
+  tf.dispose(tensors.slice(0, 4));
+  const pair = (k: number): StatisticsArrays => ({ mean: Float32Array.from(values[2 * k]!), std: Float32Array.from(values[2 * k + 1]!) });
+  return { image, statistics: { content: pair(0), target: pair(1), styles: Array.from({ length: values.length / 2 - 2 }, (_, k) => pair(k + 2)) } };
+}
+
 function result(image: tf.Tensor4D, contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): TransferResult {
-  return {
-    image,
-    statistics: {
-      content: featureStatistics(contentFeatures),
-      styles: styles.map((s) => statisticsArrays(s.style.statistics)),
-      target: featureStatistics(target),
-    },
-  };
+  const tensors = statisticsToRead(contentFeatures, target, styles);
+  return resultFrom(image, tensors, tensors.map((t) => t.dataSync()));
+}
+
+async function resultAsync(image: tf.Tensor4D, contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): Promise<TransferResult> {
+  const tensors = statisticsToRead(contentFeatures, target, styles);
+  return resultFrom(image, tensors, await Promise.all(tensors.map((t) => t.data())));
 }
 
 export interface TransferWithTarget extends TransferResult {
@@ -244,7 +249,7 @@ export async function decodeFeaturesAsync(
   const target = adainTarget(contentFeatures, styles, options);
   try {
     const decoded = await model.decoder.decodeAsync(target, counter);
-    return result(finishImage(decoded, content, styles), contentFeatures, target, styles);
+    return await resultAsync(finishImage(decoded, content, styles), contentFeatures, target, styles);
   } finally {
     target.dispose();
   }
