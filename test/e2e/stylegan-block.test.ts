@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openPage, startSite } from './harness';
+
+/**
+ * Lesson 5's block lab on the built site: it runs the generator on WebAssembly and shows, for the chosen
+ * channel, statistics after AdaIN that are the style's (μ = y_b, σ = |y_s|), as AdaIN defines them.
+ */
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+function numberAfter(text: string, label: RegExp): number {
+  const match = text.match(new RegExp(`${label.source}\\s*=\\s*(-?[\\d.]+(?:e[-+]?\\d+)?)`));
+  if (!match) throw new Error(`no ${label.source} in: ${text}`);
+  return Number(match[1]);
+}
+
+describe('the StyleGAN block lab', () => {
+  test('after AdaIN each channel carries the style: μ = y_b and σ = |y_s|, with no console errors', async () => {
+    const { page, errors, foreignRequests } = await openPage(site.context, site.origin, '/lessons/stylegan/?backend=wasm');
+    await page.waitForSelector('stylegan-block[data-state="done"]', { timeout: 120_000 });
+    const lines = await page.locator('stylegan-block .block-readout-line').allTextContents();
+    expect(lines).toHaveLength(4);
+    const ys = numberAfter(lines[2]!, /ys,i/);
+    const yb = numberAfter(lines[2]!, /yb,i/);
+    const meanAfter = numberAfter(lines[3]!, /μ/);
+    const stdAfter = numberAfter(lines[3]!, /σ/);
+    // The readout rounds to three decimals.
+    expect(Math.abs(meanAfter - yb)).toBeLessThanOrEqual(0.0015);
+    expect(Math.abs(stdAfter - Math.abs(ys))).toBeLessThanOrEqual(0.0015 + 1e-3 * Math.abs(ys));
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+});
