@@ -244,7 +244,7 @@ export class MixingLab extends HTMLElement {
       void compute.generatorTraining().then((training) => {
         const { checkpoint, iteration, kimg, minutes } = training;
         if (iteration === undefined) return;
-        query(this, '.mixing-model').textContent = `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on one CPU core).`;
+        query(this, '.mixing-model').textContent = `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on a 2-core CPU).`;
       }, () => undefined);
       await this.redraw();
     } catch (error) {
