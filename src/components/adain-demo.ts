@@ -1,6 +1,6 @@
 import type { AdainPhotoResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
-import { formatNumber } from './format';
+import { formatNumber, chartWidth } from './format';
 
 const channelNames = ['R', 'G', 'B'] as const;
 const tensorNames = ['content x', 'style y', 'AdaIN(x, y)'] as const;
@@ -68,8 +68,7 @@ class AdainDemo extends HTMLElement {
     const rows: Row[] = this.numbers(result).flatMap((numbers, t) =>
       channelNames.map((channel, c) => ({ channel, tensor: tensorNames[t] ?? '', mean: numbers.mean[c] ?? NaN, std: numbers.std[c] ?? NaN })),
     );
-    // Drawn at the width it gets, so text stays legible on a phone instead of shrinking with the SVG.
-    const width = Math.max(280, Math.min(640, this.querySelector('.adain-chart')?.clientWidth || 640));
+    const width = chartWidth(this.querySelector('.adain-chart'));
     const chart = Plot.plot({
       width,
       height: 220,

@@ -1,7 +1,7 @@
 import { labPictures } from '../lib/lab-state';
 import type { BatchVsInstanceResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
-import { formatNumber } from './format';
+import { formatNumber, chartWidth } from './format';
 
 const channelNames = ['R', 'G', 'B'] as const;
 const channelColours = ['#e03131', '#2f9e44', '#1c7ed6'] as const;
@@ -69,8 +69,7 @@ class BatchVsInstance extends HTMLElement {
       rows.push({ channel, colour: channelColours[c] ?? 'gray', who: 'batch', mean: result.batch.mean[c] ?? NaN });
     });
     const photos = rows.filter((r) => r.who !== 'batch');
-    // Drawn at the width it gets, so text stays legible on a phone instead of shrinking with the SVG.
-    const width = Math.max(280, Math.min(640, this.querySelector('.bvi-chart')?.clientWidth || 640));
+    const width = chartWidth(this.querySelector('.bvi-chart'));
     const chart = Plot.plot({
       width,
       height: 200,

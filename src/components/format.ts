@@ -5,3 +5,11 @@ export function formatNumber(value: number): string {
   if (size !== 0 && (size >= 1e5 || size < 1e-3)) return value.toExponential(2);
   return value.toFixed(3);
 }
+
+/**
+ * The width a Plot chart is drawn at: the width its container gets (so text stays legible on a phone
+ * instead of shrinking with the SVG), kept between 280 px and `widest`.
+ */
+export function chartWidth(container: Element | null | undefined, widest = 640): number {
+  return Math.max(280, Math.min(widest, container?.clientWidth || widest));
+}

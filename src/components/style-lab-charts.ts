@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { StatisticsArrays } from '../lib/transfer';
+import { chartWidth } from './format';
 
 /**
  * The lab's chart: every relu4_1 channel as a dot at (μ, σ), for f(c), f(s) and t, with the selected
@@ -25,7 +26,7 @@ export function renderStatisticsChart(
   onPick: (channel: number) => void,
 ): void {
   const data = [...points('content f(c)', statistics.content), ...points('style f(s)', statistics.style), ...points('AdaIN output t', statistics.target)];
-  const width = Math.max(280, Math.min(640, container.clientWidth || 560));
+  const width = chartWidth(container);
   const chart = Plot.plot({
     width,
     height: Math.round(width * 0.62),

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { chartWidth } from './format';
 
 /**
  * The block lab's chart: every channel of one AdaIN layer as a point (μ, σ) before AdaIN, after it, and at
@@ -32,7 +33,7 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
   const style = points('style (y_b, |y_s|)', statistics.styleBias, (c) => Math.abs(statistics.styleScale[c]!));
   const after = points('after AdaIN', statistics.meanAfter, (c) => statistics.stdAfter[c]!);
   const data = [...before, ...style, ...after];
-  const width = Math.max(280, Math.min(620, container.clientWidth || 560));
+  const width = chartWidth(container, 620);
   const chart = Plot.plot({
     width,
     height: Math.round(width * 0.6),

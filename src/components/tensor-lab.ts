@@ -29,7 +29,7 @@ import {
 } from '../lib/lab-state';
 import type { LabResult } from './lab-compute';
 import { loadPicture, pictureUrl } from './pictures';
-import { formatNumber } from './format';
+import { formatNumber, chartWidth } from './format';
 
 /**
  * The tensor lab island. It draws the grid from the URL state at once with plain DOM, then loads tfjs
@@ -623,8 +623,7 @@ export class TensorLab extends HTMLElement {
         Plot.dot(data, { x: 'label', y: 'mean', fill: colour, stroke: 'var(--bg)', r: 5, symbol, dx, title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
       ];
     };
-    // Drawn at the width it gets, so text stays legible on a phone instead of shrinking with the SVG.
-    const width = Math.max(280, Math.min(640, this.find('.lab-chart').clientWidth || 640));
+    const width = chartWidth(this.find('.lab-chart'));
     const chart = Plot.plot({
       width,
       height: 220,
