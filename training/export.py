@@ -45,7 +45,9 @@ def exported_tensors(generator):
             affine = getattr(layer, style)
             entries += [(f"{prefix}/{style}/kernel", affine, "weight", affine.weight_scale, (1, 0)),
                         (f"{prefix}/{style}/bias", affine, "bias", affine.lr_mul, None)]
-    for b, to_rgb in enumerate(generator.synthesis.to_rgbs):
+    to_rgbs = list(enumerate(generator.synthesis.to_rgbs))
+    # Without skips only the last toRGB draws; the others are kept in checkpoints but never exported.
+    for b, to_rgb in to_rgbs if generator.config["rgb_skips"] else to_rgbs[-1:]:
         entries += [(f"synthesis/to_rgb{b}/kernel", to_rgb, "weight", to_rgb.weight_scale, (2, 3, 1, 0)),
                     (f"synthesis/to_rgb{b}/bias", to_rgb, "bias", 1.0, None)]
     return entries
@@ -81,7 +83,7 @@ def export_weights(generator, out_dir, meta, source):
             "zDim": config["z_dim"], "wDim": config["w_dim"], "mappingLayers": config["mapping_layers"],
             "channels": config["channels"], "numWs": generator.num_ws,
             "adainEpsilon": ADAIN_EPSILON, "leakyReluSlope": LEAKY_SLOPE, "mappingGain": MAPPING_GAIN,
-            "pixelNormEpsilon": 1e-8, "upsample": "bilinear",
+            "pixelNormEpsilon": 1e-8, "upsample": "bilinear", "rgbSkips": config["rgb_skips"],
         },
         "training": meta,
         "weightsManifest": [{"paths": ["generator.bin"], "weights": specs}],
@@ -125,7 +127,8 @@ def main():
     state = torch.load(args.checkpoint)
     config = state["config"]
     generator = Generator(z_dim=config["z_dim"], w_dim=config["w_dim"], mapping_layers=config["mapping_layers"],
-                          channels=tuple(config["channels"]), mapping_lr_mul=config["mapping_lr_mul"])
+                          channels=tuple(config["channels"]), mapping_lr_mul=config["mapping_lr_mul"],
+                          rgb_skips=config.get("rgb_skips", True))
     generator.load_state_dict(state["generator_ema"])
     generator.eval()
     meta = {"checkpoint": os.path.basename(args.checkpoint), "iteration": state["iteration"],

@@ -4,8 +4,12 @@ Generator: z → pixel norm → 8-layer mapping MLP → w. Synthesis starts from
 resolution (4, 8, 16, 32) has two 3×3 convolutions ("layers"; resolutions after the first upsample
 bilinearly first), each followed by
     + per-pixel noise × learned per-channel strength, + bias, leaky ReLU, AdaIN(y_s, y_b)
-with (y_s, y_b) = affine(w) for that layer. Every resolution adds its toRGB (1×1 conv) to the upsampled
-image so far (skip architecture). 8 layers → 8 w's, so a crossover index k ∈ 0..8 takes w1 for layers < k.
+with (y_s, y_b) = affine(w) for that layer. The image is the toRGB (1×1 conv) of the last resolution's
+features; with rgb_skips (the first training run), every resolution adds its own toRGB to the upsampled image
+so far. 8 layers → 8 w's, so a crossover index k ∈ 0..8 takes w1 for layers < k.
+
+Why the final model has no skips: with them, the 4² and 8² toRGBs painted the colour fields and the coarse
+styles decided the colours; without them every colour passes through the last AdaIN layers, as in StyleGAN.
 
 AdaIN uses the population variance with ε = 1e-5 inside the square root, as src/lib/adain.ts does, so the
 browser port can reuse adainFromStatistics. All weights use the equalised learning rate (He scale applied at
@@ -110,9 +114,12 @@ class StyledConv(nn.Module):
 
 
 class SynthesisNetwork(nn.Module):
-    def __init__(self, w_dim, channels=(128, 128, 64, 32)):
+    def __init__(self, w_dim, channels=(128, 128, 64, 32), rgb_skips=True):
         super().__init__()
         self.channels = list(channels)
+        # How much of the lower resolutions' toRGB reaches the image: 1 with skips, 0 without. train.py fades
+        # it from 1 to 0 when a run starts from a skip checkpoint, so every resolution keeps a toRGB to load.
+        self.skip_weight = 1.0 if rgb_skips else 0.0
         self.resolution = 4 * 2 ** (len(channels) - 1)
         self.const = nn.Parameter(torch.randn(1, channels[0], 4, 4))
         self.layers = nn.ModuleList()
@@ -138,24 +145,28 @@ class SynthesisNetwork(nn.Module):
             noise = [torch.randn(shape, device=ws.device) for shape in self.noise_shapes(batch)]
         x = self.const.expand(batch, -1, -1, -1)
         image = None
+        last = len(self.to_rgbs) - 1
         for block, to_rgb in enumerate(self.to_rgbs):
             if block > 0:
                 x = upsample2x(x)
             for i in (2 * block, 2 * block + 1):
                 x = self.layers[i](x, ws[:, i], None if noise is None else noise[i], record)
+            if block < last and self.skip_weight == 0:
+                continue
             rgb = to_rgb(x)
-            image = rgb if image is None else upsample2x(image) + rgb
+            image = rgb if image is None else self.skip_weight * upsample2x(image) + rgb
         return image
 
 
 class Generator(nn.Module):
-    def __init__(self, z_dim=128, w_dim=128, mapping_layers=8, channels=(128, 128, 64, 32), mapping_lr_mul=0.01):
+    def __init__(self, z_dim=128, w_dim=128, mapping_layers=8, channels=(128, 128, 64, 32), mapping_lr_mul=0.01,
+                 rgb_skips=True):
         super().__init__()
         self.config = {"z_dim": z_dim, "w_dim": w_dim, "mapping_layers": mapping_layers,
-                       "channels": list(channels), "mapping_lr_mul": mapping_lr_mul}
+                       "channels": list(channels), "mapping_lr_mul": mapping_lr_mul, "rgb_skips": rgb_skips}
         self.z_dim = z_dim
         self.mapping = MappingNetwork(z_dim, w_dim, mapping_layers, mapping_lr_mul)
-        self.synthesis = SynthesisNetwork(w_dim, channels)
+        self.synthesis = SynthesisNetwork(w_dim, channels, rgb_skips)
         self.register_buffer("w_avg", torch.zeros(w_dim))
 
     @property

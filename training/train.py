@@ -2,6 +2,8 @@
 
     /usr/bin/python3 training/train.py --run faces32 --minutes 110           # starts or resumes
     /usr/bin/python3 training/train.py --run faces32 --minutes 110 --threads 2
+    /usr/bin/python3 training/train.py --run faces32-noskip --no-rgb-skips \
+        --init-from training/runs/faces32/latest.pt --skip-fade-kimg 16       # a new run from an old one
 
 Everything lives in training/runs/<run>/: latest.pt (resume point), ckpt-<iter>.pt (the last few),
 healthy.pt (the newest checkpoint whose diversity was still healthy: the fallback after a collapse),
@@ -45,6 +47,11 @@ def parse_args():
     p.add_argument("--mixing", type=float, default=0.9, help="style-mixing regularisation probability")
     p.add_argument("--ema-kimg", type=float, default=10.0, help="EMA half-life in thousands of images")
     p.add_argument("--channels", default="128,128,64,32")
+    p.add_argument("--no-rgb-skips", dest="rgb_skips", action="store_false",
+                   help="only the last resolution's toRGB draws the image (see stylegan.py)")
+    p.add_argument("--init-from", help="a new run starts from this checkpoint's networks (fresh optimisers)")
+    p.add_argument("--skip-fade-kimg", type=float, default=0.0,
+                   help="with --no-rgb-skips and --init-from a skip run: fade the skips out over this many kimg")
     p.add_argument("--log-every", type=int, default=50)
     p.add_argument("--sample-every", type=int, default=500, help="sample grid + diversity every N iterations")
     p.add_argument("--checkpoint-minutes", type=float, default=5.0)
@@ -99,7 +106,7 @@ def main():
     data = torch.from_numpy(np.load(args.data)).permute(0, 3, 1, 2).contiguous()  # uint8 [N,3,H,W]
     channels = tuple(int(c) for c in args.channels.split(","))
 
-    generator = Generator(channels=channels)
+    generator = Generator(channels=channels, rgb_skips=args.rgb_skips)
     discriminator = Discriminator(channels=channels)
     generator_ema = copy.deepcopy(generator).eval()
     requires_grad(generator_ema, False)
@@ -111,7 +118,7 @@ def main():
     torch.manual_seed(args.seed)
     fixed_z = torch.randn(64, generator.z_dim)
     fixed_noise_seed = 1234
-    iteration, elapsed_before = 0, 0.0
+    iteration, elapsed_before, fade_start = 0, 0.0, 0
     if os.path.exists(latest):
         state = torch.load(latest)
         generator.load_state_dict(state["generator"])
@@ -121,9 +128,19 @@ def main():
         d_optim.load_state_dict(state["d_optim"])
         fixed_z = state["fixed_z"]
         iteration, elapsed_before = state["iteration"], state["elapsed_seconds"]
+        fade_start = state.get("fade_start", 0)
         torch.set_rng_state(state["rng"])
         print(f"resumed {latest} at iteration {iteration}", flush=True)
-    else:
+    elif args.init_from:
+        state = torch.load(args.init_from)
+        generator.load_state_dict(state["generator"])
+        discriminator.load_state_dict(state["discriminator"])
+        generator_ema.load_state_dict(state["generator_ema"])
+        fixed_z = state["fixed_z"]
+        iteration, elapsed_before = state["iteration"], state["elapsed_seconds"]
+        fade_start = iteration
+        print(f"started from {args.init_from} at iteration {iteration}", flush=True)
+    if not os.path.exists(os.path.join(run_dir, "reals.png")):
         imagegrid.write_png(os.path.join(run_dir, "reals.png"),
                             imagegrid.grid(data[:64].permute(0, 2, 3, 1).numpy(), 8, upscale=3))
     print(f"G {sum(p.numel() for p in generator.parameters()):,} params, "
@@ -138,7 +155,7 @@ def main():
                 "generator_ema": generator_ema.state_dict(), "g_optim": g_optim.state_dict(),
                 "d_optim": d_optim.state_dict(), "fixed_z": fixed_z, "iteration": iteration,
                 "elapsed_seconds": elapsed_before + time.time() - started, "rng": torch.get_rng_state(),
-                "config": generator.config, "args": vars(args)}
+                "config": generator.config, "args": vars(args), "fade_start": fade_start}
 
     def copy_atomically(source, target):
         # Export may read healthy.pt at any moment: never let it see half a file.
@@ -175,7 +192,15 @@ def main():
     last_r1 = float("nan")
     diversity_ratio = None
 
+    def set_skip_weight():
+        if args.rgb_skips:
+            return
+        faded_kimg = (iteration - fade_start) * args.batch / 1000
+        weight = max(0.0, 1.0 - faded_kimg / args.skip_fade_kimg) if args.skip_fade_kimg > 0 and fade_start else 0.0
+        generator.synthesis.skip_weight = generator_ema.synthesis.skip_weight = weight
+
     while True:
+        set_skip_weight()
         # --- discriminator step (+ lazy R1 on reals)
         requires_grad(generator, False)
         requires_grad(discriminator, True)

@@ -21,6 +21,11 @@ export interface GeneratorConfig {
   mappingGain: number;
   pixelNormEpsilon: number;
   upsample: 'bilinear';
+  /**
+   * true: every resolution's toRGB adds to the upsampled image so far; false: only the last resolution's
+   * toRGB draws the image, so every colour passes through the last AdaIN layers (training/stylegan.py).
+   */
+  rgbSkips: boolean;
 }
 
 /** public/generator/model.json */
@@ -61,8 +66,14 @@ export interface GeneratorWeights {
   constant: tf.Tensor4D;
   /** numWs layers, two per resolution. */
   layers: StyledConvWeights[];
-  /** One 1×1 conv per resolution, [1, 1, C, 3] */
-  toRgb: { kernel: tf.Tensor4D; bias: tf.Tensor1D }[];
+  /** The 1×1 convs [1, 1, C, 3] that draw the image, each with its resolution's index: all, or the last (rgbSkips). */
+  toRgb: { block: number; kernel: tf.Tensor4D; bias: tf.Tensor1D }[];
+}
+
+/** The resolutions (by index) whose toRGB draws into the image. */
+export function toRgbBlocks(config: Pick<GeneratorConfig, 'channels' | 'rgbSkips'>): number[] {
+  const blocks = config.channels.map((_, block) => block);
+  return config.rgbSkips ? blocks : blocks.slice(-1);
 }
 
 /** The resolution (4, 8, 16, …) layer `index` works at. */
@@ -81,6 +92,7 @@ function dense(weights: NamedWeights, name: string, inputs: number, outputs: num
 export function generatorWeightsFromNamed(config: GeneratorConfig, weights: NamedWeights): GeneratorWeights {
   const { zDim, wDim, channels, numWs } = config;
   if (numWs !== 2 * channels.length) throw new WeightsCorruptError('model.json', `numWs ${numWs} is not two per resolution`);
+  if (typeof config.rgbSkips !== 'boolean') throw new WeightsCorruptError('model.json', 'rgbSkips is not true or false');
   const channelsOfLayer = (i: number): number => channels[Math.floor(i / 2)]!;
   const inputChannelsOfLayer = (i: number): number => (i === 0 ? channels[0]! : channelsOfLayer(i - 1));
   return {
@@ -99,9 +111,10 @@ export function generatorWeightsFromNamed(config: GeneratorConfig, weights: Name
         styleBias: dense(weights, `${prefix}/style_bias`, wDim, out),
       };
     }),
-    toRgb: channels.map((c, b) => ({
-      kernel: requireWeight(weights, `synthesis/to_rgb${b}/kernel`, [1, 1, c, 3]) as tf.Tensor4D,
-      bias: requireWeight(weights, `synthesis/to_rgb${b}/bias`, [3]) as tf.Tensor1D,
+    toRgb: toRgbBlocks(config).map((block) => ({
+      block,
+      kernel: requireWeight(weights, `synthesis/to_rgb${block}/kernel`, [1, 1, channels[block]!, 3]) as tf.Tensor4D,
+      bias: requireWeight(weights, `synthesis/to_rgb${block}/bias`, [3]) as tf.Tensor1D,
     })),
   };
 }

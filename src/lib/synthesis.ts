@@ -7,8 +7,8 @@ import { SeededRandom } from './rng';
  * StyleGAN's synthesis network, the browser port of training/stylegan.py. From a learned 4×4 constant, each
  * resolution (4, 8, 16, 32) runs two layers, the later resolutions after a bilinear 2× upsample:
  *   3×3 conv → + noise·(learned per-channel strength) → + bias → leaky ReLU → AdaIN(y_s, y_b)
- * with (y_s, y_b) = affine(w_i) from that layer's own w_i. A 1×1 toRGB per resolution adds to the
- * upsampled image so far. Tensors are NHWC; every image of a batch can have its own per-layer w's, so a
+ * with (y_s, y_b) = affine(w_i) from that layer's own w_i. A 1×1 toRGB of the last resolution draws the
+ * image (with config.rgbSkips, every resolution's toRGB adds to the upsampled image so far). Tensors are NHWC; every image of a batch can have its own per-layer w's, so a
  * whole style-mixing grid is one call.
  */
 
@@ -124,7 +124,7 @@ export function synthesize(weights: GeneratorWeights, ws: tf.Tensor3D, options: 
     const layerWs = tf.unstack(ws, 1) as tf.Tensor2D[];
     let x: tf.Tensor4D = weights.constant.tile([batch, 1, 1, 1]);
     let image: tf.Tensor4D | null = null;
-    for (const [block, toRgb] of weights.toRgb.entries()) {
+    for (const block of config.channels.keys()) {
       const resolution = 4 * 2 ** block;
       if (block > 0) x = tf.image.resizeBilinear(x, [resolution, resolution], false, true);
       for (const i of [2 * block, 2 * block + 1]) {
@@ -155,6 +155,8 @@ export function synthesize(weights: GeneratorWeights, ws: tf.Tensor3D, options: 
           });
         }
       }
+      const toRgb = weights.toRgb.find((candidate) => candidate.block === block);
+      if (!toRgb) continue;
       const rgb = tf.conv2d(x, toRgb.kernel, 1, 'valid').add(toRgb.bias) as tf.Tensor4D;
       image = image === null ? rgb : (tf.image.resizeBilinear(image, [resolution, resolution], false, true).add(rgb) as tf.Tensor4D);
     }

@@ -195,6 +195,42 @@ describe('recorded layers', () => {
   });
 });
 
+describe('toRGB', () => {
+  /** Σ_c x[n,h,w,c]·K[c,k] + b[k] in plain loops: the 1×1 conv, computed apart from tfjs. */
+  function pointwise(features: tf.Tensor4D, toRgb: GeneratorWeights['toRgb'][number]): Float32Array {
+    const [n, h, w, c] = features.shape;
+    const [x, kernel, bias] = [features.dataSync(), toRgb.kernel.dataSync(), toRgb.bias.dataSync()];
+    const out = new Float32Array(n * h * w * 3);
+    for (let p = 0; p < n * h * w; p++) {
+      for (let k = 0; k < 3; k++) {
+        let sum = bias[k]!;
+        for (let ch = 0; ch < c; ch++) sum += x[p * c + ch]! * kernel[ch * 3 + k]!;
+        out[p * 3 + k] = sum;
+      }
+    }
+    return out;
+  }
+
+  test('without rgbSkips the image is the last resolution\'s toRGB of the last AdaIN output alone', () => {
+    const last = generator.toRgb.at(-1)!;
+    const withoutSkips: GeneratorWeights = { ...generator, config: { ...generator.config, rgbSkips: false }, toRgb: [last] };
+    const ws = tf.tidy(() => layerLatents(wsFromSeeds([3, 4], 1), null, 0, numWsOf()));
+    const result = synthesize(withoutSkips, ws, { record: true });
+    const expected = pointwise(result.layers!.at(-1)!.afterAdain, last);
+    const actual = result.images.dataSync();
+    expect(actual).toHaveLength(expected.length);
+    expect(Math.max(...actual.map((v, i) => Math.abs(v - expected[i]!)))).toBeLessThan(1e-4);
+    if (generator.config.rgbSkips) {
+      // The committed model draws with skips: the lower resolutions' colour is then part of its image.
+      const withSkips = synthesize(generator, ws);
+      expect(maxAbsDiff(withSkips.images, result.images)).toBeGreaterThan(0.05);
+      disposeSynthesisResult(withSkips);
+    }
+    disposeSynthesisResult(result);
+    ws.dispose();
+  });
+});
+
 describe('memory', () => {
   test('repeated calls leave no tensors behind', () => {
     const ws = tf.tidy(() => layerLatents(wsFromSeeds([1, 2, 3], 0.7), wsFromSeeds([4, 5, 6], 0.7), 2, numWsOf()));
