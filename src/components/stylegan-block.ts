@@ -1,3 +1,4 @@
+import { defaultBlockState, readBlockParams, writeBlockParams, type BlockState } from '../lib/block-state';
 import { bandOf, clampPsi, layerCount, layerResolutionOf, seedLimit } from '../lib/mixing-state';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import type { BlockView } from './generator-compute';
@@ -23,16 +24,8 @@ function query<T extends Element>(root: ParentNode, selector: string): T {
   return found;
 }
 
-interface BlockState {
-  seed: number;
-  psi: number;
-  layer: number;
-  noise: boolean;
-  channel: number;
-}
-
 export class StyleganBlock extends HTMLElement {
-  private state: BlockState = { seed: 3, psi: 0.7, layer: 2, noise: true, channel: 0 };
+  private state: BlockState = defaultBlockState();
   private compute: Promise<Compute> | undefined;
   private weights: GeneratorWeights | undefined;
   private view: BlockView | undefined;
@@ -42,6 +35,7 @@ export class StyleganBlock extends HTMLElement {
   connectedCallback(): void {
     const layer = Number(this.dataset.layer);
     if (Number.isInteger(layer) && layer >= 0 && layer < layerCount) this.state.layer = layer;
+    this.state = readBlockParams(new URLSearchParams(location.search), this.state);
     const layerSelect = query<HTMLSelectElement>(this, '[name=layer]');
     layerSelect.replaceChildren(
       ...Array.from({ length: layerCount }, (_, i) => {
@@ -96,7 +90,12 @@ export class StyleganBlock extends HTMLElement {
   private update(change: Partial<BlockState>): void {
     this.state = { ...this.state, ...change };
     this.sync();
+    this.writeUrl();
     void this.run();
+  }
+
+  private writeUrl(): void {
+    history.replaceState(history.state, '', `?${writeBlockParams(this.state, new URLSearchParams(location.search))}${location.hash}`);
   }
 
   private sync(): void {
@@ -152,6 +151,7 @@ export class StyleganBlock extends HTMLElement {
         const { seed, psi, layer, noise } = this.state;
         this.view = await compute.blockView(this.weights, { seed, psi, layer, noise, noiseSeed: seed });
       } while (this.pending);
+      if (this.state.channel >= this.view.channels) this.pickChannel(this.view.channels - 1);
       this.draw();
       this.dataset.state = 'done';
     } catch (error) {
@@ -164,6 +164,7 @@ export class StyleganBlock extends HTMLElement {
   private pickChannel(channel: number): void {
     this.state.channel = channel;
     this.sync();
+    this.writeUrl();
     this.draw();
   }
 

@@ -36,4 +36,21 @@ describe('the StyleGAN block lab', () => {
     expect(foreignRequests).toEqual([]);
     await page.close();
   });
+
+  test('the URL restores layer, channel, seed and noise, and follows the controls', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/stylegan/?backend=wasm&block-layer=6&block-channel=5&block-seed=9&block-noise=0');
+    await page.waitForSelector('stylegan-block[data-state="done"]', { timeout: 120_000 });
+    expect(await page.locator('stylegan-block [name=layer]').inputValue()).toBe('6');
+    expect(await page.locator('stylegan-block [name=seed]').inputValue()).toBe('9');
+    expect(await page.locator('stylegan-block [name=noise]').isChecked()).toBe(false);
+    const first = await page.locator('stylegan-block .block-readout-line').first().textContent();
+    expect(first).toMatch(/Layer 6 \(32×32, \d+ channels\), channel i = 5/);
+    await page.locator('stylegan-block [name=layer]').selectOption('1');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('block-layer') === '1');
+    const params = new URLSearchParams(new URL(page.url()).search);
+    expect(params.get('block-channel')).toBe('0');
+    expect(params.get('backend')).toBe('wasm');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

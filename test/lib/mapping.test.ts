@@ -39,6 +39,18 @@ describe('loadGeneratorWeights', () => {
       + generator.layers.reduce((sum, l) => sum + l.convKernel.size + l.noiseStrength.size + l.bias.size, 0);
     expect(size).toBe(2 * parameters);
   });
+
+  test('a model.json whose config does not say how toRGB draws is refused as corrupt', async () => {
+    const model = JSON.parse(await readFile(join(root, 'public/generator/model.json'), 'utf8'));
+    delete model.config.rgbSkips;
+    const files: Record<string, () => Promise<Uint8Array | string>> = {
+      'model.json': async () => JSON.stringify(model),
+      'generator.bin': () => readFile(join(root, 'public/generator/generator.bin')),
+    };
+    const before = tf.memory().numTensors;
+    await expect(loadGeneratorWeights({ baseUrl: '', fetch: async (url) => new Response(await files[url]!()) })).rejects.toMatchObject({ name: 'WeightsCorruptError' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
 
 describe('mapLatents', () => {
