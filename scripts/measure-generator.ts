@@ -1,12 +1,15 @@
 /**
  * Measures what the project's generator (public/generator/) does with its styles, noise and truncation,
  * over samples from fixed seeds, on the tfjs wasm backend:
- *   (a) coarse vs fine style swaps: edge-map distance and colour-histogram distance to the original face;
+ *   (a) coarse vs fine style swaps: edge-map distance, colour-histogram distance and palette distance to the
+ *       original face (the histograms count areas, so a moved region reads as a colour change; the palette,
+ *       the colours covering ≥ 2% of the image, does not);
  *   (b) noise on vs off: high-frequency energy (variance of the Laplacian);
  *   (c) ψ = 0: the largest difference between the images of different seeds;
  *   (d) diversity: mean pairwise RMS distance of 256 samples at ψ = 1 over that of 256 training images.
  *
  *   npx tsx scripts/measure-generator.ts [--samples 64] [--psi 0.7] [--data training/data/faces-32.npy]
+ *                                        [--generator public/generator]  (another export, e.g. of a newer checkpoint)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,8 +17,9 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../src/lib/generator-weights';
-import { colourDistance, edgeDistance, laplacianVariance, maxAbsDifference, meanPairwiseDistance, type RgbImage } from '../src/lib/image-metrics';
+import { colourDistance, edgeDistance, laplacianVariance, maxAbsDifference, meanPairwiseDistance, paletteDistance, type RgbImage } from '../src/lib/image-metrics';
 import { latentsFromSeeds, mapLatents, truncate } from '../src/lib/mapping';
+import { presetLayers, type StyleBand } from '../src/lib/mixing-state';
 import { layerLatents, synthesize, type SynthesisOptions } from '../src/lib/synthesis';
 import { parseNpy } from '../test/helpers/npy';
 
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '64' },
     psi: { type: 'string', default: '0.7' },
     data: { type: 'string', default: 'training/data/faces-32.npy' },
+    generator: { type: 'string', default: 'public/generator' },
   },
 });
 const samples = Number(values.samples);
@@ -34,7 +39,7 @@ const diversityTarget = 0.7;
 
 await tf.setBackend('wasm');
 await tf.ready();
-const generatorDir = join(root, 'public/generator');
+const generatorDir = resolve(root, values.generator);
 const generator = await loadGeneratorWeights({ baseUrl: '', fetch: async (url) => new Response(readFileSync(join(generatorDir, url))) });
 const model = JSON.parse(readFileSync(join(generatorDir, 'model.json'), 'utf8')) as GeneratorModelFile;
 const { numWs, zDim, resolution } = generator.config;
@@ -68,18 +73,26 @@ const drawWith = (perLayer: tf.Tensor3D): RgbImage[] => {
   return images;
 };
 const originals = drawWith(layerLatents(baseWs, null, 0, numWs));
-// Coarse swap: the donor's layers 0–3 (4², 8²); fine swap: the donor's layers 6–7 (32²).
-const coarseSwaps = drawWith(layerLatents(donorWs, baseWs, 4, numWs));
-const fineSwaps = drawWith(layerLatents(baseWs, donorWs, numWs - 2, numWs));
-const coarseEdges = mean(originals.map((image, i) => edgeDistance(image, coarseSwaps[i]!)));
-const fineEdges = mean(originals.map((image, i) => edgeDistance(image, fineSwaps[i]!)));
-const coarseColours = mean(originals.map((image, i) => colourDistance(image, coarseSwaps[i]!)));
-const fineColours = mean(originals.map((image, i) => colourDistance(image, fineSwaps[i]!)));
-console.log('\n(a) Swapping styles from a second face (mean over samples; edge: mean |Δ Sobel magnitude| of the luma, 0–255 scale; colour: L1 of 16-bin RGB histograms, 0–2)');
-console.log(`    coarse swap (layers 0–3): edge distance ${format(coarseEdges)}, colour distance ${format(coarseColours)}`);
-console.log(`    fine swap   (layers 6–7): edge distance ${format(fineEdges)}, colour distance ${format(fineColours)}`);
-console.log(`    coarse changes edges more than fine: ${verdict(coarseEdges > fineEdges)} (ratio ${format(coarseEdges / fineEdges)})`);
-console.log(`    fine changes colours more than coarse: ${verdict(fineColours > coarseColours)} (ratio ${format(fineColours / coarseColours)})`);
+/** The base faces with one band of layers (mixing-state's bands) taken from the donors. */
+const swapBand = (band: StyleBand): RgbImage[] =>
+  drawWith(tf.tidy(() => tf.stack(presetLayers(band).map((fromDonor) => (fromDonor ? donorWs : baseWs)), 1) as tf.Tensor3D));
+const swaps = [
+  { name: 'coarse swap (layers 0–3)', images: swapBand('coarse') },
+  { name: 'middle swap (layers 4–5)', images: swapBand('middle') },
+  { name: 'fine swap   (layers 6–7)', images: swapBand('fine') },
+].map(({ name, images }) => ({
+  name,
+  edges: mean(originals.map((image, i) => edgeDistance(image, images[i]!))),
+  histogram: mean(originals.map((image, i) => colourDistance(image, images[i]!))),
+  palette: mean(originals.map((image, i) => paletteDistance(image, images[i]!))),
+}));
+const [coarse, , fine] = swaps as [(typeof swaps)[0], (typeof swaps)[0], (typeof swaps)[0]];
+console.log('\n(a) Swapping styles from a second face (mean over samples). edge: mean |Δ Sobel magnitude| of the luma, 0–255;');
+console.log('    histogram: L1 of 16-bin per-channel RGB histograms, 0–2; palette: Jaccard distance of the 8×8×8-bin colours covering ≥ 2% of the image, 0–1');
+for (const swap of swaps) console.log(`    ${swap.name}: edge ${format(swap.edges)}, histogram ${format(swap.histogram)}, palette ${format(swap.palette)}`);
+console.log(`    coarse changes edges more than fine: ${verdict(coarse.edges > fine.edges)} (ratio ${format(coarse.edges / fine.edges)})`);
+console.log(`    fine changes the palette more than coarse: ${verdict(fine.palette > coarse.palette)} (ratio ${format(fine.palette / coarse.palette)})`);
+console.log(`    fine changes the histograms more than coarse: ${verdict(fine.histogram > coarse.histogram)} (ratio ${format(fine.histogram / coarse.histogram)})`);
 
 // (b) The same faces with noise at every layer and without.
 const perLayerBase = layerLatents(baseWs, null, 0, numWs);

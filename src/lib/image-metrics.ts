@@ -72,6 +72,31 @@ export function colourDistance(a: RgbImage, b: RgbImage, bins = 16): number {
   return sum / 3;
 }
 
+/**
+ * The colours an image is painted with: the joint RGB bins (`bins` per channel) that hold at least
+ * `minShare` of its pixels. How much area each colour covers does not count, so moving or reshaping a
+ * region of one colour leaves the palette alone; recolouring it does not.
+ */
+export function palette(image: RgbImage, bins = 8, minShare = 0.02): Set<number> {
+  const pixels = image.width * image.height;
+  const counts = new Map<number, number>();
+  const binOf = (value: number): number => Math.min(bins - 1, Math.floor((Math.min(255, Math.max(0, value)) * bins) / 256));
+  for (let p = 0; p < pixels; p++) {
+    const key = (binOf(image.data[3 * p]!) * bins + binOf(image.data[3 * p + 1]!)) * bins + binOf(image.data[3 * p + 2]!);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= minShare * pixels).map(([key]) => key));
+}
+
+/** Jaccard distance of the two palettes: 0 (the same colours, whatever their areas) … 1 (no colour in common). */
+export function paletteDistance(a: RgbImage, b: RgbImage, bins = 8, minShare = 0.02): number {
+  checkSameSize(a, b);
+  const [paletteA, paletteB] = [palette(a, bins, minShare), palette(b, bins, minShare)];
+  const shared = [...paletteA].filter((key) => paletteB.has(key)).length;
+  const union = paletteA.size + paletteB.size - shared;
+  return union === 0 ? 0 : 1 - shared / union;
+}
+
 /** Variance of the 4-neighbour Laplacian over the interior pixels of the luma: energy at the highest frequencies. */
 export function laplacianVariance(image: RgbImage): number {
   const { width, height } = image;

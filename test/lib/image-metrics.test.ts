@@ -7,6 +7,8 @@ import {
   laplacianVariance,
   maxAbsDifference,
   meanPairwiseDistance,
+  palette,
+  paletteDistance,
   sobelMagnitude,
   type RgbImage,
 } from '../../src/lib/image-metrics';
@@ -68,6 +70,41 @@ describe('colour histograms', () => {
     expect(colourDistance(black, white)).toBe(2);
     // Half the pixels moved from bin 15 to bin 0 in each channel: L1 = 0.5 + 0.5 per channel.
     expect(colourDistance(a, white)).toBe(1);
+  });
+});
+
+describe('palette', () => {
+  // 10×10 images: a background colour and a 4×4 square of another, bins of 32 values per channel.
+  function squareImage(background: number[], square: number[], at: [number, number], side = 4): RgbImage {
+    const data: number[] = [];
+    for (let y = 0; y < 10; y++) {
+      for (let x = 0; x < 10; x++) {
+        const inside = x >= at[0] && x < at[0] + side && y >= at[1] && y < at[1] + side;
+        data.push(...(inside ? square : background));
+      }
+    }
+    return { width: 10, height: 10, data };
+  }
+  const sky = [100, 150, 250];
+  const skin = [230, 180, 140];
+
+  test('the joint bins holding at least 2% of the pixels', () => {
+    const image = squareImage(sky, skin, [0, 0]);
+    // (100, 150, 250) → bins (3, 4, 7); (230, 180, 140) → bins (7, 5, 4).
+    expect([...palette(image)].sort((a, b) => a - b)).toEqual([3 * 64 + 4 * 8 + 7, 7 * 64 + 5 * 8 + 4]);
+    // One stray pixel (1%) is not part of the palette.
+    const stray = { ...image, data: [0, 0, 0, ...Array.from(image.data).slice(3)] };
+    expect(palette(stray).size).toBe(2);
+  });
+
+  test('moving or growing a region keeps the palette; recolouring it does not', () => {
+    const image = squareImage(sky, skin, [0, 0]);
+    expect(paletteDistance(image, squareImage(sky, skin, [5, 3], 5))).toBe(0);
+    // One of three colours differs: Jaccard 1 − 1/3.
+    expect(paletteDistance(image, squareImage(sky, [40, 20, 10], [0, 0]))).toBeCloseTo(2 / 3, 12);
+    expect(paletteDistance(image, squareImage([0, 0, 0], [255, 255, 255], [0, 0]))).toBe(1);
+    // The per-channel histograms, by contrast, see the moved-and-grown square as a change.
+    expect(colourDistance(image, squareImage(sky, skin, [5, 3], 5))).toBeGreaterThan(0.1);
   });
 });
 

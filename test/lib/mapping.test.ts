@@ -43,12 +43,12 @@ describe('loadGeneratorWeights', () => {
   test('a model.json whose config does not say how toRGB draws is refused as corrupt', async () => {
     const model = JSON.parse(await readFile(join(root, 'public/generator/model.json'), 'utf8'));
     delete model.config.rgbSkips;
-    const files: Record<string, () => Promise<Uint8Array | string>> = {
-      'model.json': async () => JSON.stringify(model),
-      'generator.bin': () => readFile(join(root, 'public/generator/generator.bin')),
+    const files: Record<string, () => Promise<Response>> = {
+      'model.json': async () => new Response(JSON.stringify(model)),
+      'generator.bin': async () => new Response(await readFile(join(root, 'public/generator/generator.bin'))),
     };
     const before = tf.memory().numTensors;
-    await expect(loadGeneratorWeights({ baseUrl: '', fetch: async (url) => new Response(await files[url]!()) })).rejects.toMatchObject({ name: 'WeightsCorruptError' });
+    await expect(loadGeneratorWeights({ baseUrl: '', fetch: (url) => files[url]!() })).rejects.toMatchObject({ name: 'WeightsCorruptError' });
     expect(tf.memory().numTensors).toBe(before);
   });
 });
