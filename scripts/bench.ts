@@ -3,13 +3,16 @@
  * time to an interactive lab), the models on the /speed/ page per backend, and the time to the first
  * stylised image after opening lesson 4.
  * Flags: --skip-build (use the existing dist/), --all-backends (also the GPU backends when they are
- * software-emulated, which takes many minutes), --quick (256² only, one run).
+ * software-emulated, which takes many minutes), --quick (256² only, one run), --models=generator (a
+ * comma-separated subset of mobile, vgg, generator for the model section; e.g. the generator alone on every
+ * backend: `npm run bench -- --skip-build --all-backends --models=generator`).
  */
 import { runSpeedPage } from './bench-browser';
 import { lessonJavaScript, timeBuild, timeToFirstStylisedImage, timeToInteractive } from './bench-site';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
+const models = process.argv.find((arg) => arg.startsWith('--models='))?.slice('--models='.length) ?? 'mobile,vgg,generator';
 
 console.log('# Site');
 if (!flags.has('--skip-build')) console.log(`astro build (with prepare-models): ${timeBuild().toFixed(1)} s`);
@@ -25,7 +28,7 @@ const backends = flags.has('--all-backends') ? ['wasm', 'webgl', 'webgpu', 'cpu'
 for (const backend of backends) {
   const sizes = quick || backend !== 'wasm' ? '256' : '256,512';
   const runs = quick || backend !== 'wasm' ? 1 : 3;
-  const result = await runSpeedPage(`?backend=${backend}&models=mobile,vgg,generator&sizes=${sizes}&runs=${runs}`);
+  const result = await runSpeedPage(`?backend=${backend}&models=${models}&sizes=${sizes}&runs=${runs}`);
   console.log(`## ${backend}: ${result.badge}`);
   for (const row of result.rows) console.log(`${row.id.padEnd(20)} ${row.ms.toFixed(0).padStart(7)} ms  ${row.detail ?? ''}`);
   if (result.failed) console.log(`failed: ${result.failed}`);
