@@ -84,6 +84,7 @@ class WebcamStyle extends HTMLElement {
     const choice = this.querySelector<HTMLSelectElement>('.webcam-style-choice')!;
     const alpha = this.querySelector<HTMLInputElement>('.webcam-alpha')!;
     let average = 0;
+    let frames = 0;
     let last = performance.now();
     const step = async (): Promise<void> => {
       if (!this.stream) return;
@@ -107,6 +108,9 @@ class WebcamStyle extends HTMLElement {
           average = average === 0 ? now - last : 0.8 * average + 0.2 * (now - last);
           last = now;
           fps.textContent = `${(1000 / average).toFixed(1)} frames/s at ${size.width}×${size.height}`;
+          // Test hooks: frames drawn, and the live tensor count after each (it must stay flat).
+          this.dataset.frames = String(++frames);
+          this.dataset.numTensors = String(engine.tf.memory().numTensors);
         }
         this.frameRequest = requestAnimationFrame(() => void step());
       } catch (error) {

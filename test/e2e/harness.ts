@@ -60,7 +60,8 @@ export async function serveDist(): Promise<{ origin: string; close: () => Promis
   };
 }
 
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** extraArgs: more Chromium switches, e.g. a fake camera for the webcam test. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'adain-notebook-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -74,6 +75,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   return {
@@ -110,9 +112,9 @@ export async function openPage(context: BrowserContext, origin: string, path: st
 }
 
 /** The server and browser a test file shares; call in beforeAll and close in afterAll. */
-export async function startSite(): Promise<{ origin: string; context: BrowserContext; close: () => Promise<void> }> {
+export async function startSite(extraArgs: readonly string[] = []): Promise<{ origin: string; context: BrowserContext; close: () => Promise<void> }> {
   const server = await serveDist();
-  const browser = await launchChromium();
+  const browser = await launchChromium(extraArgs);
   return {
     origin: server.origin,
     context: browser.context,
