@@ -8,8 +8,8 @@ import { SeededRandom } from './rng';
  * resolution (4, 8, 16, 32) runs two layers, the later resolutions after a bilinear 2× upsample:
  *   3×3 conv → + noise·(learned per-channel strength) → + bias → leaky ReLU → AdaIN(y_s, y_b)
  * with (y_s, y_b) = affine(w_i) from that layer's own w_i. A 1×1 toRGB of the last resolution draws the
- * image (with config.rgbSkips, every resolution's toRGB adds to the upsampled image so far). Tensors are NHWC; every image of a batch can have its own per-layer w's, so a
- * whole style-mixing grid is one call.
+ * image (with config.rgbSkips, every resolution's toRGB adds to the upsampled image so far). Tensors are
+ * NHWC; every image of a batch can have its own per-layer w's, so a whole style-mixing grid is one call.
  */
 
 export interface NoiseOptions {
