@@ -151,7 +151,7 @@ export class StyleganBlock extends HTMLElement {
         const { seed, psi, layer, noise } = this.state;
         this.view = await compute.blockView(this.weights, { seed, psi, layer, noise, noiseSeed: seed });
       } while (this.pending);
-      if (this.state.channel >= this.view.channels) this.pickChannel(this.view.channels - 1);
+      if (this.state.channel >= this.view.channels) this.setChannel(this.view.channels - 1);
       this.draw();
       this.dataset.state = 'done';
     } catch (error) {
@@ -161,10 +161,14 @@ export class StyleganBlock extends HTMLElement {
     }
   }
 
-  private pickChannel(channel: number): void {
+  private setChannel(channel: number): void {
     this.state.channel = channel;
     this.sync();
     this.writeUrl();
+  }
+
+  private pickChannel(channel: number): void {
+    this.setChannel(channel);
     this.draw();
   }
 
