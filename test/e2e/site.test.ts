@@ -18,7 +18,7 @@ describe('every page of the built site', () => {
     expect(lessonSlugs.length).toBeGreaterThanOrEqual(1);
   });
 
-  test.each(['/', '/credits/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)])(
+  test.each(['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)])(
     '%s loads with no console errors and no request to another origin',
     async (path) => {
       const { page, errors, foreignRequests } = await openPage(site.context, site.origin, path);
