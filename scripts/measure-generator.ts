@@ -19,7 +19,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../src/lib/generator-weights';
 import { colourDistance, edgeDistance, laplacianVariance, maxAbsDifference, meanPairwiseDistance, paletteDistance, type RgbImage } from '../src/lib/image-metrics';
 import { latentsFromSeeds, mapLatents, truncate } from '../src/lib/mapping';
-import { presetLayers, type StyleBand } from '../src/lib/mixing-state';
+import type { StyleBand } from '../src/lib/generator-layers';
+import { presetLayers } from '../src/lib/mixing-state';
 import { layerLatents, synthesize, type SynthesisOptions } from '../src/lib/synthesis';
 import { parseNpy } from '../test/helpers/npy';
 

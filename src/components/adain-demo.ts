@@ -1,14 +1,15 @@
 import type { AdainPhotoResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
+import { errorText, Island, LatestRun } from './island';
 
 const channelNames = ['R', 'G', 'B'] as const;
 const tensorNames = ['content x', 'style y', 'AdaIN(x, y)'] as const;
 const tensorColours = ['#868e96', '#e8590c', '#3b5bdb'] as const;
 
 /** The island for AdainDemo.astro. */
-class AdainDemo extends HTMLElement {
-  private run = 0;
+class AdainDemo extends Island {
+  private readonly runs = new LatestRun();
 
   connectedCallback(): void {
     this.addEventListener('change', () => void this.update());
@@ -16,26 +17,23 @@ class AdainDemo extends HTMLElement {
   }
 
   private async update(): Promise<void> {
-    const run = ++this.run;
-    const status = this.querySelector('.adain-status');
+    const run = this.runs.start();
+    const status = this.find('.adain-status');
     try {
-      const base = this.dataset.base ?? '/';
-      const [content, style] = await Promise.all(
-        ['content', 'style'].map((name) => loadPicture(pictureUrl(base, this.querySelector<HTMLSelectElement>(`[name=${name}]`)?.value ?? 'chelsea'))),
-      );
+      const [content, style] = await Promise.all(['content', 'style'].map((name) => loadPicture(pictureUrl(this.find<HTMLSelectElement>(`[name=${name}]`).value))));
       if (!content || !style) return;
       drawPicture(this.querySelector('canvas[data-image=content]'), content);
       drawPicture(this.querySelector('canvas[data-image=style]'), style);
       const [{ adainPhotos }, Plot] = await Promise.all([import('./photo-compute'), import('@observablehq/plot')]);
       const result = await adainPhotos(content, style);
-      if (run !== this.run) return;
+      if (!this.runs.isLatest(run)) return;
       drawPicture(this.querySelector('canvas[data-image=output]'), result.image);
       this.renderTable(result);
       this.renderChart(result, Plot);
-      if (status) status.textContent = '';
+      status.textContent = '';
       this.dataset.done = String(run);
     } catch (error) {
-      if (status) status.textContent = `Could not run the demo: ${error instanceof Error ? error.message : String(error)}`;
+      status.textContent = `Could not run the demo: ${errorText(error)}`;
     }
   }
 

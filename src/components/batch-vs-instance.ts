@@ -1,7 +1,7 @@
-import { labPictures } from '../lib/lab-state';
 import type { BatchVsInstanceResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
+import { errorText, Island, LatestRun } from './island';
 
 const channelNames = ['R', 'G', 'B'] as const;
 const channelColours = ['#e03131', '#2f9e44', '#1c7ed6'] as const;
@@ -16,8 +16,8 @@ function cell(numbers: ChannelNumbers, c: number, owner: string): HTMLTableCellE
 }
 
 /** The island for BatchVsInstance.astro: reads two photos, runs BN and IN through src/lib, draws both. */
-class BatchVsInstance extends HTMLElement {
-  private run = 0;
+class BatchVsInstance extends Island {
+  private readonly runs = new LatestRun();
 
   connectedCallback(): void {
     this.addEventListener('change', () => void this.update());
@@ -25,27 +25,26 @@ class BatchVsInstance extends HTMLElement {
   }
 
   private chosen(): string[] {
-    return [0, 1].map((n) => this.querySelector<HTMLSelectElement>(`[name=photo-${n}]`)?.value ?? labPictures[n] ?? 'chelsea');
+    return [0, 1].map((n) => this.find<HTMLSelectElement>(`[name=photo-${n}]`).value);
   }
 
   private async update(): Promise<void> {
-    const run = ++this.run;
-    const status = this.querySelector('.bvi-status');
+    const run = this.runs.start();
+    const status = this.find('.bvi-status');
     try {
-      const base = this.dataset.base ?? '/';
-      const pictures = await Promise.all(this.chosen().map((name) => loadPicture(pictureUrl(base, name))));
+      const pictures = await Promise.all(this.chosen().map((name) => loadPicture(pictureUrl(name))));
       pictures.forEach((picture, n) => drawPicture(this.querySelector(`canvas[data-row=input][data-n="${n}"]`), picture));
       const [{ batchVsInstance }, Plot] = await Promise.all([import('./photo-compute'), import('@observablehq/plot')]);
       const result = await batchVsInstance(pictures);
-      if (run !== this.run) return;
+      if (!this.runs.isLatest(run)) return;
       result.batchImages.forEach((image, n) => drawPicture(this.querySelector(`canvas[data-row=batch][data-n="${n}"]`), image));
       result.instanceImages.forEach((image, n) => drawPicture(this.querySelector(`canvas[data-row=instance][data-n="${n}"]`), image));
       this.renderTable(result);
       this.renderChart(result, Plot);
-      if (status) status.textContent = '';
+      status.textContent = '';
       this.dataset.done = String(run);
     } catch (error) {
-      if (status) status.textContent = `Could not run the demo: ${error instanceof Error ? error.message : String(error)}`;
+      status.textContent = `Could not run the demo: ${errorText(error)}`;
     }
   }
 

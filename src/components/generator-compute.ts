@@ -1,10 +1,12 @@
 import { backendEvent, type BackendStatus } from './backend-events';
 import { ready, tf } from './tf-runtime';
-import { loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../lib/generator-weights';
+import { loadGeneratorWeights, type GeneratorWeights } from '../lib/generator-weights';
+import { layerCount, upsamplesBefore } from '../lib/generator-layers';
 import { latentsFromSeeds, mapLatents, truncate } from '../lib/mapping';
 import { disposeSynthesisResult, synthesize } from '../lib/synthesis';
-import { layerCount, noiseDraws, type MixingState } from '../lib/mixing-state';
+import { noiseDraws, type MixingState } from '../lib/mixing-state';
 import type { LoadProgress } from '../lib/weights';
+import { siteUrl } from './site-url';
 
 /**
  * The generator labs' maths, loaded lazily with tfjs: weights once per page, then every picture is one
@@ -22,18 +24,11 @@ document.addEventListener(backendEvent, (event) => {
 export async function loadGenerator(onProgress: (progress: LoadProgress) => void): Promise<GeneratorWeights> {
   generator ??= (async () => {
     await ready();
-    return loadGeneratorWeights({ baseUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}generator/`, onProgress });
+    return loadGeneratorWeights({ baseUrl: siteUrl('generator/'), onProgress });
   })();
   // A failed load may be retried (e.g. after the connection comes back).
   generator.catch(() => (generator = undefined));
   return generator;
-}
-
-/** What model.json records about the weights' training (checkpoint, iteration, minutes, data); loadGeneratorWeights does not keep it. */
-export async function generatorTraining(): Promise<Record<string, string | number>> {
-  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}generator/model.json`);
-  const model = (await response.json()) as Partial<GeneratorModelFile>;
-  return model.training ?? {};
 }
 
 export function liveTensors(): number {
@@ -160,7 +155,7 @@ export async function blockView(weights: GeneratorWeights, options: BlockOptions
   ws.dispose();
   const record = result.layers![layer]!;
   const previous = layer > 0 ? result.layers![layer - 1]!.afterAdain : weights.constant;
-  const upsampled = layer > 0 && layer % 2 === 0;
+  const upsampled = upsamplesBefore(layer);
   const tensors = tf.tidy(() => {
     const input = upsampled ? tf.image.resizeBilinear(previous, [record.resolution, record.resolution], false, true) : previous.clone();
     const before = tf.moments(record.beforeAdain, [1, 2]);

@@ -1,13 +1,10 @@
 import {
-  bandOf,
   batchIndex,
   clampPsi,
   clampStrength,
   crossoverLayers,
   crossoverOf,
   gridLayout,
-  layerCount,
-  layerResolutionOf,
   mixingPresets,
   moveSelection,
   noiseDraws,
@@ -18,8 +15,10 @@ import {
   writeMixingParams,
   type MixingState,
 } from '../lib/mixing-state';
+import { bandOf, layerCount, layerResolution } from '../lib/generator-layers';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import { putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
+import { copyLink, downloadCanvas, errorText, Island, oneAtATime, writeUrlParams } from './island';
 
 /**
  * The style-mixing lab island: a StyleGAN-paper grid (row seeds × column seeds, one batched call), layer by
@@ -33,19 +32,13 @@ const drawScale = 2;
 
 type Compute = typeof import('./generator-compute');
 
-function query<T extends Element>(root: ParentNode, selector: string): T {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`mixing lab markup lacks ${selector}`);
-  return found;
-}
-
 function layerRange(layers: number[]): string {
   if (layers.length === 0) return 'none';
   const first = layers[0]!;
   const last = layers[layers.length - 1]!;
   const contiguous = last - first === layers.length - 1;
   const names = contiguous ? (first === last ? `layer ${first}` : `layers ${first}–${last}`) : `layers ${layers.join(', ')}`;
-  const resolutions = [...new Set(layers.map(layerResolutionOf))].map((r) => `${r}²`).join(', ');
+  const resolutions = [...new Set(layers.map(layerResolution))].map((r) => `${r}²`).join(', ');
   return `${names} (${resolutions})`;
 }
 
@@ -62,12 +55,10 @@ export function describeMix(fromRow: readonly boolean[]): string {
   return `${lead} Row seed: ${layerRange(rowLayers)}. Column seed: ${layerRange(columnLayers)}.`;
 }
 
-export class MixingLab extends HTMLElement {
+export class MixingLab extends Island {
   private state!: MixingState;
   private compute: Promise<Compute> | undefined;
   private weights: GeneratorWeights | undefined;
-  private drawing = false;
-  private pending = false;
   private redraws = 0;
 
   connectedCallback(): void {
@@ -79,12 +70,12 @@ export class MixingLab extends HTMLElement {
   }
 
   private buildLayerRows(): void {
-    const body = query<HTMLTableSectionElement>(this, '.mixing-layers tbody');
+    const body = this.find<HTMLTableSectionElement>('.mixing-layers tbody');
     body.replaceChildren(
       ...Array.from({ length: layerCount }, (_, layer) => {
         const row = document.createElement('tr');
         row.dataset.layer = String(layer);
-        const resolution = layerResolutionOf(layer);
+        const resolution = layerResolution(layer);
         row.innerHTML = `
           <th scope="row">${layer} <small>${resolution}² ${bandOf(layer)}</small></th>
           <td><button type="button" class="mixing-source" aria-label="Layer ${layer} style from"></button></td>
@@ -97,8 +88,8 @@ export class MixingLab extends HTMLElement {
 
   private wire(): void {
     const seedsInput = (name: 'rows' | 'cols'): void => {
-      const input = query<HTMLInputElement>(this, `[name=${name}]`);
-      const message = query<HTMLElement>(this, `.mixing-${name}-message`);
+      const input = this.find<HTMLInputElement>(`[name=${name}]`);
+      const message = this.find<HTMLElement>(`.mixing-${name}-message`);
       input.addEventListener('change', () => {
         const parsed = parseSeeds(input.value);
         input.setAttribute('aria-invalid', String(!parsed.ok));
@@ -114,13 +105,13 @@ export class MixingLab extends HTMLElement {
     seedsInput('rows');
     seedsInput('cols');
     for (const preset of mixingPresets) {
-      query(this, `[data-preset=${preset}]`).addEventListener('click', () => this.update({ fromRow: presetLayers(preset) }));
+      this.find(`[data-preset=${preset}]`).addEventListener('click', () => this.update({ fromRow: presetLayers(preset) }));
     }
-    const crossover = query<HTMLInputElement>(this, '[name=crossover]');
+    const crossover = this.find<HTMLInputElement>('[name=crossover]');
     crossover.addEventListener('input', () => this.update({ fromRow: crossoverLayers(Number(crossover.value)) }));
-    const psi = query<HTMLInputElement>(this, '[name=psi]');
+    const psi = this.find<HTMLInputElement>('[name=psi]');
     psi.addEventListener('input', () => this.update({ psi: clampPsi(Number(psi.value)) }));
-    const layers = query(this, '.mixing-layers');
+    const layers = this.find('.mixing-layers');
     layers.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('.mixing-source');
       const layer = Number(button?.closest('tr')?.dataset.layer);
@@ -133,20 +124,16 @@ export class MixingLab extends HTMLElement {
       if (target.matches('.mixing-noise-on')) this.update({ noiseEnabled: this.state.noiseEnabled.map((v, i) => (i === layer ? target.checked : v)) });
       if (target.matches('.mixing-strength')) this.update({ noiseStrength: this.state.noiseStrength.map((v, i) => (i === layer ? clampStrength(Number(target.value)) : v)) });
     });
-    query(this, '.mixing-noise-all').addEventListener('click', () => {
+    this.find('.mixing-noise-all').addEventListener('click', () => {
       const allOn = this.state.noiseEnabled.every(Boolean);
       this.update({ noiseEnabled: this.state.noiseEnabled.map(() => !allOn) });
     });
-    query(this, '.mixing-resample').addEventListener('click', () => this.update({ noiseSeed: (this.state.noiseSeed + noiseDraws) % 2 ** 31 }));
-    query(this, '.mixing-download').addEventListener('click', () => this.download());
-    query(this, '.mixing-copy').addEventListener('click', () => {
-      const status = query(this, '.mixing-copy-status');
-      navigator.clipboard.writeText(location.href).then(
-        () => (status.textContent = 'Link copied.'),
-        () => (status.textContent = 'Copy the address bar: it holds this view.'),
-      );
-    });
-    const grid = query<HTMLCanvasElement>(this, '.mixing-grid');
+    this.find('.mixing-resample').addEventListener('click', () => this.update({ noiseSeed: (this.state.noiseSeed + noiseDraws) % 2 ** 31 }));
+    this.find('.mixing-download').addEventListener('click', () =>
+      downloadCanvas(this.find<HTMLCanvasElement>('.mixing-grid'), `style-mixing-rows-${this.state.rowSeeds.join('-')}-cols-${this.state.columnSeeds.join('-')}.png`),
+    );
+    this.find('.mixing-copy').addEventListener('click', () => copyLink(this.find('.mixing-copy-status')));
+    const grid = this.find<HTMLCanvasElement>('.mixing-grid');
     grid.addEventListener('keydown', (event) => {
       const next = moveSelection(this.state.selected, event.key, this.state.rowSeeds.length, this.state.columnSeeds.length);
       if (next[0] === this.state.selected[0] && next[1] === this.state.selected[1]) return;
@@ -174,7 +161,7 @@ export class MixingLab extends HTMLElement {
 
   private update(change: Partial<MixingState>): void {
     this.state = { ...this.state, ...change };
-    history.replaceState(history.state, '', `?${writeMixingParams(this.state, new URLSearchParams(location.search))}${location.hash}`);
+    writeUrlParams((params) => writeMixingParams(this.state, params));
     this.syncControls();
     void this.redraw();
   }
@@ -182,36 +169,36 @@ export class MixingLab extends HTMLElement {
   private syncControls(): void {
     const { state } = this;
     const setValue = (selector: string, value: string): void => {
-      const input = query<HTMLInputElement>(this, selector);
+      const input = this.find<HTMLInputElement>(selector);
       if (input !== document.activeElement) input.value = value;
     };
     setValue('[name=rows]', state.rowSeeds.join(', '));
     setValue('[name=cols]', state.columnSeeds.join(', '));
     const crossover = crossoverOf(state.fromRow);
-    const crossoverInput = query<HTMLInputElement>(this, '[name=crossover]');
+    const crossoverInput = this.find<HTMLInputElement>('[name=crossover]');
     crossoverInput.value = String(crossover ?? 0);
     crossoverInput.setAttribute('aria-valuetext', crossover === null ? 'no single crossover' : `layer ${crossover}`);
-    query(this, '.mixing-crossover-value').textContent = crossover === null ? '—' : String(crossover);
-    query<HTMLInputElement>(this, '[name=psi]').value = String(state.psi);
-    query(this, '.mixing-psi-value').textContent = state.psi.toFixed(2);
+    this.find('.mixing-crossover-value').textContent = crossover === null ? '—' : String(crossover);
+    this.find<HTMLInputElement>('[name=psi]').value = String(state.psi);
+    this.find('.mixing-psi-value').textContent = state.psi.toFixed(2);
     const preset = presetOf(state.fromRow);
-    for (const name of mixingPresets) query(this, `[data-preset=${name}]`).setAttribute('aria-pressed', String(name === preset));
+    for (const name of mixingPresets) this.find(`[data-preset=${name}]`).setAttribute('aria-pressed', String(name === preset));
     this.querySelectorAll<HTMLTableRowElement>('.mixing-layers tbody tr').forEach((row, layer) => {
-      const source = query<HTMLButtonElement>(row, '.mixing-source');
+      const source = this.find<HTMLButtonElement>('.mixing-source', row);
       const fromRow = state.fromRow[layer]!;
       source.textContent = fromRow ? 'row' : 'column';
       source.dataset.source = fromRow ? 'row' : 'column';
       source.setAttribute('aria-label', `Layer ${layer} style from the ${fromRow ? 'row' : 'column'} seed; press to switch`);
-      query<HTMLInputElement>(row, '.mixing-noise-on').checked = state.noiseEnabled[layer]!;
-      const strength = query<HTMLInputElement>(row, '.mixing-strength');
+      this.find<HTMLInputElement>('.mixing-noise-on', row).checked = state.noiseEnabled[layer]!;
+      const strength = this.find<HTMLInputElement>('.mixing-strength', row);
       if (strength !== document.activeElement) strength.value = String(state.noiseStrength[layer]);
       strength.disabled = !state.noiseEnabled[layer];
-      query(row, 'output').textContent = state.noiseStrength[layer]!.toFixed(1);
+      this.find('output', row).textContent = state.noiseStrength[layer]!.toFixed(1);
     });
-    query(this, '.mixing-noise-seed').textContent = `noise seeds ${state.noiseSeed}–${state.noiseSeed + noiseDraws - 1}`;
-    query(this, '.mixing-description').textContent = describeMix(state.fromRow);
+    this.find('.mixing-noise-seed').textContent = `noise seeds ${state.noiseSeed}–${state.noiseSeed + noiseDraws - 1}`;
+    this.find('.mixing-description').textContent = describeMix(state.fromRow);
     const [row, column] = state.selected;
-    query(this, '.mixing-selected').textContent = `row seed ${state.rowSeeds[row]} × column seed ${state.columnSeeds[column]}`;
+    this.find('.mixing-selected').textContent = `row seed ${state.rowSeeds[row]} × column seed ${state.columnSeeds[column]}`;
     this.placeSelection();
   }
 
@@ -220,7 +207,7 @@ export class MixingLab extends HTMLElement {
     const [row, column] = this.state.selected;
     const position = layout.positions[batchIndex(this.state, { kind: 'mix', row, column })]!;
     const size = 32 * gridScale;
-    const marker = query<HTMLElement>(this, '.mixing-marker');
+    const marker = this.find<HTMLElement>('.mixing-marker');
     marker.style.left = `${(position.x / layout.width) * 100}%`;
     marker.style.top = `${(position.y / layout.height) * 100}%`;
     marker.style.width = `${(size / layout.width) * 100}%`;
@@ -228,9 +215,9 @@ export class MixingLab extends HTMLElement {
   }
 
   private async load(): Promise<void> {
-    const progress = query<HTMLElement>(this, '.mixing-progress');
-    const bar = query<HTMLProgressElement>(progress, 'progress');
-    const text = query(progress, '.mixing-progress-text');
+    const progress = this.find<HTMLElement>('.mixing-progress');
+    const bar = this.find<HTMLProgressElement>('progress', progress);
+    const text = this.find('.mixing-progress-text', progress);
     this.dataset.state = 'loading';
     try {
       this.compute ??= import('./generator-compute');
@@ -241,11 +228,10 @@ export class MixingLab extends HTMLElement {
       });
       progress.hidden = true;
       this.dataset.tensorsBaseline = String(compute.liveTensors());
-      void compute.generatorTraining().then((training) => {
-        const { checkpoint, iteration, kimg, minutes } = training;
-        if (iteration === undefined) return;
-        query(this, '.mixing-model').textContent = `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on a 2-core CPU).`;
-      }, () => undefined);
+      const { checkpoint, iteration, kimg, minutes } = this.weights.training;
+      if (iteration !== undefined) {
+        this.find('.mixing-model').textContent = `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on a 2-core CPU).`;
+      }
       await this.redraw();
     } catch (error) {
       progress.hidden = true;
@@ -254,46 +240,36 @@ export class MixingLab extends HTMLElement {
   }
 
   private showError(error: unknown): void {
-    const message = query<HTMLElement>(this, '.mixing-error');
+    const message = this.find<HTMLElement>('.mixing-error');
     message.hidden = false;
-    message.textContent = `The generator could not run: ${error instanceof Error ? error.message : String(error)} The controls still work and the address keeps your settings.`;
+    message.textContent = `The generator could not run: ${errorText(error)} The controls still work and the address keeps your settings.`;
     this.dataset.state = 'error';
   }
 
-  private async redraw(): Promise<void> {
+  private readonly redraw = oneAtATime(async (superseded) => {
     if (!this.weights || !this.compute) return;
-    if (this.drawing) {
-      this.pending = true;
-      return;
-    }
-    this.drawing = true;
     this.dataset.state = 'drawing';
     try {
-      do {
-        this.pending = false;
-        const state = this.state;
-        const compute = await this.compute;
-        const grid = await compute.mixingGrid(this.weights, state);
-        const draws = await compute.noiseVariations(this.weights, state);
-        if (this.pending) continue;
-        this.drawGrid(state, grid);
-        this.drawNoise(draws);
-        query<HTMLElement>(this, '.mixing-error').hidden = true;
-        this.redraws += 1;
-        this.dataset.redraws = String(this.redraws);
-        this.dataset.tensors = String(compute.liveTensors());
-      } while (this.pending);
+      const state = this.state;
+      const compute = await this.compute;
+      const grid = await compute.mixingGrid(this.weights, state);
+      const draws = await compute.noiseVariations(this.weights, state);
+      if (superseded()) return;
+      this.drawGrid(state, grid);
+      this.drawNoise(draws);
+      this.find('.mixing-error').hidden = true;
+      this.redraws += 1;
+      this.dataset.redraws = String(this.redraws);
+      this.dataset.tensors = String(compute.liveTensors());
       this.dataset.state = 'done';
     } catch (error) {
       this.showError(error);
-    } finally {
-      this.drawing = false;
     }
-  }
+  });
 
   private drawGrid(state: MixingState, grid: { size: number; rgb: Uint8ClampedArray; count: number }): void {
     const layout = gridLayout(state.rowSeeds.length, state.columnSeeds.length, grid.size * gridScale, gridGap);
-    const canvas = query<HTMLCanvasElement>(this, '.mixing-grid');
+    const canvas = this.find<HTMLCanvasElement>('.mixing-grid');
     const context = sizeCanvas(canvas, layout.width, layout.height);
     layout.positions.forEach((position, index) => putScaledImage(context, grid.rgb, grid.size, index, position.x, position.y, gridScale));
     canvas.dataset.scale = String(gridScale);
@@ -305,29 +281,18 @@ export class MixingLab extends HTMLElement {
   }
 
   private drawNoise(draws: { size: number; rgb: Uint8ClampedArray; count: number; std: Float32Array }): void {
-    const canvas = query<HTMLCanvasElement>(this, '.mixing-draws');
+    const canvas = this.find<HTMLCanvasElement>('.mixing-draws');
     const step = draws.size * drawScale + gridGap;
     const context = sizeCanvas(canvas, draws.count * step - gridGap, draws.size * drawScale);
     for (let k = 0; k < draws.count; k++) putScaledImage(context, draws.rgb, draws.size, k, k * step, 0, drawScale);
-    const stdCanvas = query<HTMLCanvasElement>(this, '.mixing-std');
+    const stdCanvas = this.find<HTMLCanvasElement>('.mixing-std');
     const stdContext = sizeCanvas(stdCanvas, draws.size * drawScale, draws.size * drawScale);
     const maxStd = draws.std.reduce((m, v) => Math.max(m, v), 0);
     putScaledMap(stdContext, draws.std, draws.size, 1, 0, maxStd, 0, 0, drawScale);
     const meanStd = draws.std.reduce((s, v) => s + v, 0) / draws.std.length;
-    query(this, '.mixing-std-caption').textContent = `Per-pixel σ over the ${draws.count} draws: mean ${meanStd.toFixed(3)}, max ${maxStd.toFixed(3)} (image range −1…1; red = varies most).`;
+    this.find('.mixing-std-caption').textContent = `Per-pixel σ over the ${draws.count} draws: mean ${meanStd.toFixed(3)}, max ${maxStd.toFixed(3)} (image range −1…1; red = varies most).`;
   }
 
-  private download(): void {
-    const canvas = query<HTMLCanvasElement>(this, '.mixing-grid');
-    canvas.toBlob((blob) => {
-      if (!blob) return;
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `style-mixing-rows-${this.state.rowSeeds.join('-')}-cols-${this.state.columnSeeds.join('-')}.png`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    }, 'image/png');
-  }
 }
 
 if (!customElements.get('mixing-lab')) customElements.define('mixing-lab', MixingLab);

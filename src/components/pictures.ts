@@ -1,4 +1,5 @@
 import type { RgbPicture } from '../lib/lab-state';
+import { siteUrl } from './site-url';
 
 /** Decodes one of the small photos in public/images/ into RGB bytes (alpha dropped). */
 export async function loadPicture(url: string): Promise<RgbPicture> {
@@ -22,9 +23,9 @@ export async function loadPicture(url: string): Promise<RgbPicture> {
   return { width: canvas.width, height: canvas.height, rgb };
 }
 
-/** URL of a photo copied into public/images/ at 128×128, under the site's base path. */
-export function pictureUrl(base: string, name: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}images/${name}-128.png`;
+/** URL of a photo copied into public/images/ at 128×128. */
+export function pictureUrl(name: string): string {
+  return siteUrl(`images/${name}-128.png`);
 }
 
 /** Draws decoded RGB bytes or a computed ImageData onto a canvas of the same size. */

@@ -1,5 +1,6 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { ModelKind, StyleTransferModel } from '../lib/models';
+import { siteUrl } from './site-url';
 
 /**
  * Measures this device: convolution throughput on the running backend, and the style-transfer models at a
@@ -55,7 +56,7 @@ export async function modelSpeed(
   let bytes = 0;
   const loadStart = performance.now();
   const model: StyleTransferModel = await loadModel(kind, {
-    baseUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/`,
+    baseUrl: siteUrl('models/'),
     onProgress: (progress) => (bytes = progress.totalBytes),
   });
   onRow({ id: `${kind}-load`, label: `${kind} weights: download and build`, ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });
@@ -97,7 +98,7 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
   let bytes = 0;
   const loadStart = performance.now();
   const generator = await loadGeneratorWeights({
-    baseUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}generator/`,
+    baseUrl: siteUrl('generator/'),
     onProgress: (progress) => (bytes = progress.totalBytes),
   });
   onRow({ id: 'generator-load', label: 'generator weights: download and build', ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });

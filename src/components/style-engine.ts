@@ -6,6 +6,7 @@ import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from
 import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays, type StyleInput } from '../lib/transfer';
 import type { VggEncoder } from '../lib/vgg';
 import type { LoadProgress } from '../lib/weights';
+import { siteUrl } from './site-url';
 
 /**
  * The style lab's and the webcam's side of tfjs, loaded lazily with it. Holds the page's long-lived tensors:
@@ -15,7 +16,7 @@ import type { LoadProgress } from '../lib/weights';
 
 export { ready, tf };
 
-const modelsUrl = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/`;
+const modelsUrl = siteUrl('models/');
 const models = new Map<ModelKind, Promise<StyleTransferModel>>();
 
 /** The model of that kind, downloaded once per page (a failed download is forgotten, so a retry refetches). */

@@ -3,6 +3,8 @@ import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
 import { canvasFromPixels, decodeImageBlob, decodeImageUrl, ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
 import { styleNumbersEvent, type StyleNumbers } from './style-numbers';
+import { downloadCanvas, errorText, Island, writeUrlParams } from './island';
+import { siteUrl } from './site-url';
 import { largestSideForDevice, modelInputSize, type Size } from '../lib/image-size';
 import { renderArt } from '../lib/procedural-art';
 import {
@@ -52,12 +54,6 @@ function formatMB(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-function query<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`style lab markup is missing ${selector}`);
-  return element;
-}
-
 function weightedStatistics(styles: StatisticsArrays[], weights: number[]): StatisticsArrays {
   const channels = styles[0]!.mean.length;
   const mean = new Float32Array(channels);
@@ -71,7 +67,7 @@ function weightedStatistics(styles: StatisticsArrays[], weights: number[]): Stat
   return { mean, std };
 }
 
-export class StyleLab extends HTMLElement {
+export class StyleLab extends Island {
   private state!: StyleLabState;
   private readonly sources = new Map<ImageId, ImageSource>();
   private activeSlot = 0;
@@ -95,7 +91,7 @@ export class StyleLab extends HTMLElement {
     this.syncControls();
     this.renderSlots();
     void this.loadSources();
-    document.addEventListener(backendEvent, (event) => void this.onBackend((event as CustomEvent<BackendStatus>).detail));
+    this.listen<CustomEvent<BackendStatus>>(document, backendEvent, (event) => void this.onBackend(event.detail));
   }
 
   // ---- images ------------------------------------------------------------------------------------
@@ -118,7 +114,7 @@ export class StyleLab extends HTMLElement {
     if (image.art) {
       canvas = canvasFromPixels(renderArt(image.art.kind, image.art.seed, 512, 512));
     } else {
-      canvas = (await decodeImageUrl(`${this.dataset.base ?? '/'}images/${image.file!}`)).canvas;
+      canvas = (await decodeImageUrl(siteUrl(`images/${image.file!}`))).canvas;
     }
     const source = { canvas, version: 0 };
     this.sources.set(id, source);
@@ -138,7 +134,7 @@ export class StyleLab extends HTMLElement {
   private drawContentPreview(): void {
     const source = this.sources.get(this.state.content);
     if (!source) return;
-    const preview = query<HTMLCanvasElement>(this, '.content-preview');
+    const preview = this.find<HTMLCanvasElement>('.content-preview');
     const size = modelInputSize(source.canvas, 512);
     preview.width = size.width;
     preview.height = size.height;
@@ -194,14 +190,14 @@ export class StyleLab extends HTMLElement {
   // ---- controls ----------------------------------------------------------------------------------
 
   private bindControls(): void {
-    const alpha = query<HTMLInputElement>(this, '.alpha');
+    const alpha = this.find<HTMLInputElement>('.alpha');
     alpha.addEventListener('input', () => {
       this.state.alpha = Number(alpha.value);
       this.syncControls();
       this.changed(false);
     });
     for (const name of ['color', 'model', 'size'] as const) {
-      const select = query<HTMLSelectElement>(this, `select.${name}`);
+      const select = this.find<HTMLSelectElement>(`select.${name}`);
       select.addEventListener('change', () => {
         if (name === 'color') this.state.color = select.value as StyleLabState['color'];
         if (name === 'model') this.state.model = select.value as StyleLabState['model'];
@@ -248,10 +244,10 @@ export class StyleLab extends HTMLElement {
     this.addEventListener(paintChangeEvent, () => {
       // Live while this painting is a style already; otherwise the "use" button adopts it.
       const slot = this.state.styles[this.activeSlot];
-      if (slot && /^paint-/.test(slot.image)) this.usePainting(query<HTMLCanvasElement>(this, '.paint-surface'));
+      if (slot && /^paint-/.test(slot.image)) this.usePainting(this.find<HTMLCanvasElement>('.paint-surface'));
     });
-    query(this, '.use-painting').addEventListener('click', () => this.usePainting(query<HTMLCanvasElement>(this, '.paint-surface')));
-    query(this, '.add-style').addEventListener('click', () => {
+    this.find('.use-painting').addEventListener('click', () => this.usePainting(this.find<HTMLCanvasElement>('.paint-surface')));
+    this.find('.add-style').addEventListener('click', () => {
       if (this.state.styles.length >= MAX_STYLES) return;
       const used = new Set(this.state.styles.map((slot) => slot.image));
       const next = ['brick', 'art-kandinsky-5', 'art-mosaic-2', 'gravel'].find((id) => !used.has(id)) ?? 'art-waves-4';
@@ -263,20 +259,20 @@ export class StyleLab extends HTMLElement {
         this.changed(true);
       });
     });
-    query(this, '.run').addEventListener('click', () => void this.startRun());
-    query(this, '.cancel').addEventListener('click', () => this.controller?.abort());
-    query(this, '.download').addEventListener('click', () => this.download());
-    const channel = query<HTMLInputElement>(this, 'input.channel');
+    this.find('.run').addEventListener('click', () => void this.startRun());
+    this.find('.cancel').addEventListener('click', () => this.controller?.abort());
+    this.find('.download').addEventListener('click', () => downloadCanvas(this.find<HTMLCanvasElement>('.output'), 'stylised.png'));
+    const channel = this.find<HTMLInputElement>('input.channel');
     channel.addEventListener('input', () => this.selectChannel(Number(channel.value)));
     this.bindMaskPainter();
   }
 
   private syncControls(): void {
-    query<HTMLInputElement>(this, '.alpha').value = String(this.state.alpha);
-    query<HTMLOutputElement>(this, '.alpha-value').value = this.state.alpha.toFixed(2);
-    query<HTMLSelectElement>(this, 'select.color').value = this.state.color;
-    query<HTMLSelectElement>(this, 'select.model').value = this.state.model;
-    query<HTMLSelectElement>(this, 'select.size').value = String(this.state.size);
+    this.find<HTMLInputElement>('.alpha').value = String(this.state.alpha);
+    this.find<HTMLOutputElement>('.alpha-value').value = this.state.alpha.toFixed(2);
+    this.find<HTMLSelectElement>('select.color').value = this.state.color;
+    this.find<HTMLSelectElement>('select.model').value = this.state.model;
+    this.find<HTMLSelectElement>('select.size').value = String(this.state.size);
     for (const radio of this.querySelectorAll<HTMLInputElement>('input[name="style-lab-mask"]')) radio.checked = radio.value === this.state.mask;
     for (const item of this.querySelectorAll<HTMLButtonElement>('.gallery[data-for="content"] .gallery-item')) {
       item.setAttribute('aria-pressed', String(item.dataset.image === this.state.content));
@@ -285,13 +281,13 @@ export class StyleLab extends HTMLElement {
     for (const item of this.querySelectorAll<HTMLButtonElement>('.gallery[data-for="style"] .gallery-item')) {
       item.setAttribute('aria-pressed', String(item.dataset.image === activeImage));
     }
-    query<HTMLElement>(this, '.mask-tools').hidden = this.state.mask !== 'painted';
-    query<HTMLCanvasElement>(this, '.mask-overlay').hidden = this.state.mask === 'none';
-    query<HTMLButtonElement>(this, '.add-style').disabled = this.state.styles.length >= MAX_STYLES;
+    this.find<HTMLElement>('.mask-tools').hidden = this.state.mask !== 'painted';
+    this.find<HTMLCanvasElement>('.mask-overlay').hidden = this.state.mask === 'none';
+    this.find<HTMLButtonElement>('.add-style').disabled = this.state.styles.length >= MAX_STYLES;
   }
 
   private renderSlots(): void {
-    const list = query<HTMLOListElement>(this, '.style-slots');
+    const list = this.find<HTMLOListElement>('.style-slots');
     const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
     const masked = this.state.mask !== 'none';
     list.replaceChildren(
@@ -365,7 +361,7 @@ export class StyleLab extends HTMLElement {
   // ---- masks -------------------------------------------------------------------------------------
 
   private overlay(): HTMLCanvasElement {
-    return query<HTMLCanvasElement>(this, '.mask-overlay');
+    return this.find<HTMLCanvasElement>('.mask-overlay');
   }
 
   private resetPaintedMask(): void {
@@ -378,7 +374,7 @@ export class StyleLab extends HTMLElement {
   private paintedSize: Size | undefined;
 
   private drawPresetOnOverlay(preset: Exclude<MaskPreset, 'none' | 'painted'>): void {
-    const preview = query<HTMLCanvasElement>(this, '.content-preview');
+    const preview = this.find<HTMLCanvasElement>('.content-preview');
     const overlay = this.overlay();
     overlay.width = preview.width;
     overlay.height = preview.height;
@@ -398,7 +394,7 @@ export class StyleLab extends HTMLElement {
     this.syncControls();
     if (this.state.mask === 'none') return;
     if (this.state.mask === 'painted') {
-      const preview = query<HTMLCanvasElement>(this, '.content-preview');
+      const preview = this.find<HTMLCanvasElement>('.content-preview');
       const overlay = this.overlay();
       if (!this.paintedSize || this.paintedSize.width !== preview.width || this.paintedSize.height !== preview.height) {
         overlay.width = preview.width;
@@ -411,7 +407,7 @@ export class StyleLab extends HTMLElement {
   }
 
   private renderBrushChoices(): void {
-    const holder = query<HTMLElement>(this, '.mask-brush-choices');
+    const holder = this.find<HTMLElement>('.mask-brush-choices');
     this.maskBrushStyle = Math.min(this.maskBrushStyle, this.state.styles.length);
     const choices = [...this.state.styles.map((_, k) => `style ${k + 1}`), 'eraser'];
     holder.replaceChildren(
@@ -432,7 +428,7 @@ export class StyleLab extends HTMLElement {
 
   private bindMaskPainter(): void {
     const overlay = this.overlay();
-    const size = query<HTMLInputElement>(this, '.mask-brush-size');
+    const size = this.find<HTMLInputElement>('.mask-brush-size');
     let last: { x: number; y: number } | undefined;
     const point = (event: PointerEvent) => {
       const box = overlay.getBoundingClientRect();
@@ -471,7 +467,7 @@ export class StyleLab extends HTMLElement {
     };
     overlay.addEventListener('pointerup', finish);
     overlay.addEventListener('pointercancel', finish);
-    query(this, '.mask-clear').addEventListener('click', () => {
+    this.find('.mask-clear').addEventListener('click', () => {
       this.resetPaintedMask();
       this.drawMaskOverlay();
       this.changed(false);
@@ -500,10 +496,8 @@ export class StyleLab extends HTMLElement {
   }
 
   private writeUrl(): void {
-    const params = new URLSearchParams(location.search);
-    const left = writeStyleLabParams(this.state, params);
-    history.replaceState(history.state, '', `${location.pathname}?${params.toString()}${location.hash}`);
-    query<HTMLElement>(this, '.share-note').textContent = left.length
+    const left = writeUrlParams((params) => writeStyleLabParams(this.state, params));
+    this.find<HTMLElement>('.share-note').textContent = left.length
       ? `The address bar now holds this view, except ${left.join(' and ')}: those stay in your browser and cannot be put in a link.`
       : '';
   }
@@ -516,7 +510,7 @@ export class StyleLab extends HTMLElement {
   private setPhase(phase: LabPhase): void {
     this.dataset.state = phase;
     const busy = phase === 'loading' || phase === 'running';
-    query<HTMLButtonElement>(this, '.cancel').disabled = !busy;
+    this.find<HTMLButtonElement>('.cancel').disabled = !busy;
   }
 
   private async startRun(): Promise<void> {
@@ -535,8 +529,8 @@ export class StyleLab extends HTMLElement {
     this.hasRun = true;
     this.clearMessages();
     this.setPhase('loading');
-    const weightsRow = query<HTMLElement>(this, '.weights-progress');
-    const runRow = query<HTMLElement>(this, '.run-progress');
+    const weightsRow = this.find<HTMLElement>('.weights-progress');
+    const runRow = this.find<HTMLElement>('.run-progress');
     try {
       const contentSource = await this.source(this.state.content);
       const styleSources = await Promise.all(this.state.styles.map((slot) => this.source(slot.image)));
@@ -564,14 +558,14 @@ export class StyleLab extends HTMLElement {
         signal: controller.signal,
         onWeightsProgress: ({ loadedBytes, totalBytes }) => {
           weightsRow.hidden = false;
-          query<HTMLProgressElement>(weightsRow, 'progress').value = totalBytes ? loadedBytes / totalBytes : 0;
-          query(weightsRow, '.progress-text').textContent = `${formatMB(loadedBytes)} of ${formatMB(totalBytes)}`;
+          this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
+          this.find('.progress-text', weightsRow).textContent = `${formatMB(loadedBytes)} of ${formatMB(totalBytes)}`;
         },
         onLayerProgress: ({ done, total, name }) => {
           this.setPhase('running');
           runRow.hidden = false;
-          query<HTMLProgressElement>(runRow, 'progress').value = done / total;
-          query(runRow, '.progress-text').textContent = `${done} of ${total} layers (${name})`;
+          this.find<HTMLProgressElement>('progress', runRow).value = done / total;
+          this.find('.progress-text', runRow).textContent = `${done} of ${total} layers (${name})`;
         },
       };
       this.lastRunInputs = inputs;
@@ -603,7 +597,7 @@ export class StyleLab extends HTMLElement {
 
   private async measureLosses(engine: typeof import('./style-engine'), request: RunRequest, result: RunResult): Promise<Losses | undefined> {
     if (request.model !== 'vgg') return undefined;
-    query(this, '.losses').textContent = 'Measuring the losses…';
+    this.find('.losses').textContent = 'Measuring the losses…';
     // Let the result paint before the (synchronous) loss encoder runs.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (request.signal.aborted) throw new DOMException('cancelled', 'AbortError');
@@ -611,27 +605,27 @@ export class StyleLab extends HTMLElement {
   }
 
   private showResult(result: RunResult, request: RunRequest, size: Size): void {
-    const output = query<HTMLCanvasElement>(this, '.output');
+    const output = this.find<HTMLCanvasElement>('.output');
     output.width = size.width;
     output.height = size.height;
     output.getContext('2d')?.putImageData(result.pixels, 0, 0);
     this.dataset.outputWidth = String(size.width);
     this.dataset.outputHeight = String(size.height);
     this.dataset.runMs = result.totalMs.toFixed(1);
-    query<HTMLButtonElement>(this, '.download').disabled = false;
+    this.find<HTMLButtonElement>('.download').disabled = false;
     const on = this.backendLabel ? ` on ${this.backendLabel}` : '';
-    query(this, '.timing').textContent = result.cached
+    this.find('.timing').textContent = result.cached
       ? `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}: encodings were cached, so only AdaIN and the decoder ran.`
       : `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}, including encoding the images.`;
     const perImage = result.contentEncodeMs + result.decodeMs;
-    query(this, '.speed-yours-value').textContent = `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
+    this.find('.speed-yours-value').textContent = `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
     this.lastResult = { result, request, size };
     void this.drawCharts();
     this.publishNumbers();
   }
 
   private showLosses(losses: Losses | undefined): void {
-    const text = query(this, '.losses');
+    const text = this.find('.losses');
     if (!losses) {
       text.textContent = 'Losses are measured with the VGG-19 encoder: choose that model to see them.';
       this.publishNumbers();
@@ -654,7 +648,7 @@ export class StyleLab extends HTMLElement {
   private selectChannel(channel: number): void {
     if (!Number.isInteger(channel) || channel < 0 || channel > 511) return;
     this.channel = channel;
-    query<HTMLInputElement>(this, 'input.channel').value = String(channel);
+    this.find<HTMLInputElement>('input.channel').value = String(channel);
     this.publishNumbers();
     void this.drawCharts();
   }
@@ -680,7 +674,7 @@ export class StyleLab extends HTMLElement {
       ...(this.lastLosses ? { contentLoss: this.lastLosses.content, styleLoss: this.lastLosses.style.reduce((a, b) => a + b, 0) / this.lastLosses.style.length } : {}),
     };
     const cells: Record<string, number> = { 'mu-c': numbers.muC, 'sigma-c': numbers.sigmaC, 'mu-s': numbers.muS, 'sigma-s': numbers.sigmaS, 'mu-t': numbers.muT, 'sigma-t': numbers.sigmaT };
-    for (const [key, value] of Object.entries(cells)) query(this, `[data-cell="${key}"]`).textContent = value.toFixed(3);
+    for (const [key, value] of Object.entries(cells)) this.find(`[data-cell="${key}"]`).textContent = value.toFixed(3);
     document.dispatchEvent(new CustomEvent<StyleNumbers>(styleNumbersEvent, { detail: numbers }));
   }
 
@@ -689,18 +683,7 @@ export class StyleLab extends HTMLElement {
     const style = this.styleStatistics();
     if (!last || !style) return;
     const { renderStatisticsChart } = await import('./style-lab-charts');
-    renderStatisticsChart(query(this, '.stats-chart'), { content: last.result.statistics.content, style, target: last.result.statistics.target }, this.channel, (channel) => this.selectChannel(channel));
-  }
-
-  private download(): void {
-    query<HTMLCanvasElement>(this, '.output').toBlob((blob) => {
-      if (!blob) return;
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = 'stylised.png';
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    }, 'image/png');
+    renderStatisticsChart(this.find('.stats-chart'), { content: last.result.statistics.content, style, target: last.result.statistics.target }, this.channel, (channel) => this.selectChannel(channel));
   }
 
   private async onBackend(status: BackendStatus): Promise<void> {
@@ -716,27 +699,27 @@ export class StyleLab extends HTMLElement {
   // ---- messages ----------------------------------------------------------------------------------
 
   private clearMessages(): void {
-    query(this, '.lab-messages').replaceChildren();
+    this.find('.lab-messages').replaceChildren();
   }
 
   private showNotice(text: string): void {
     const p = document.createElement('p');
     p.className = 'message-notice';
     p.textContent = text;
-    query(this, '.lab-messages').append(p);
+    this.find('.lab-messages').append(p);
   }
 
   private showError(error: unknown): void {
     const p = document.createElement('p');
     p.className = 'message-error';
     p.textContent = describeError(error, this.outputSide(), this.state.model);
-    query(this, '.lab-messages').append(p);
+    this.find('.lab-messages').append(p);
   }
 }
 
 /** What went wrong, in words the reader can act on. */
 export function describeError(error: unknown, side: number, model: StyleLabState['model']): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const name = error instanceof Error ? error.name : '';
   if (error instanceof ImageInputError) return message;
   if (name === 'WeightsMissingError') return `${message} If you run this site yourself, run “npm run prepare-models” and build again.`;

@@ -1,9 +1,6 @@
 import {
-  cellAt,
-  cellIndex,
   contentValues,
   defaultLabState,
-  elementCount,
   groupCount,
   groupCountOptions,
   groupHue,
@@ -27,9 +24,12 @@ import {
   type LabState,
   type RgbPicture,
 } from '../lib/lab-state';
+import { elementCount, indexNCHW, positionNCHW } from '../lib/nchw';
 import type { LabResult } from './lab-compute';
+import { nextSeed } from '../lib/rng';
 import { loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
+import { copyLink, errorText, Island, LatestRun, lightSymbol, watchFormulaSymbols, writeUrlParams } from './island';
 
 /**
  * The tensor lab island. It draws the grid from the URL state at once with plain DOM, then loads tfjs
@@ -62,22 +62,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return node;
 }
 
-function symbolOf(target: Element): SymbolName | undefined {
-  const symbol = target.closest('.sym');
-  if (!symbol) return undefined;
-  return symbolNames.find((name) => symbol.classList.contains(`sym-${name}`));
-}
-
 function cellName(kind: TensorKind, [n, c, h, w]: Cell): string {
   const tensor = kind === 'x' ? 'input x' : kind === 'style' ? 'style' : 'output y';
   return `${tensor}, sample ${n}, channel ${c}, row ${h}, column ${w}`;
 }
 
-export class TensorLab extends HTMLElement {
+export class TensorLab extends Island {
   private state: LabState = defaultLabState();
   private pictures: RgbPicture[] = [];
   private result: LabResult | undefined;
-  private revision = 0;
+  private readonly runs = new LatestRun();
   private hoverGroup: number | undefined;
   private activeSymbol: SymbolName | undefined;
   private compute: Promise<typeof import('./lab-compute')> | undefined;
@@ -99,10 +93,9 @@ export class TensorLab extends HTMLElement {
     void this.refresh({ rebuild: true });
   }
 
-  private find<T extends HTMLElement>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`tensor lab markup lacks ${selector}`);
-    return found;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.tip.remove();
   }
 
   private buildControls(): void {
@@ -142,20 +135,14 @@ export class TensorLab extends HTMLElement {
     const controls = this.find('.lab-controls');
     controls.addEventListener('change', (event) => this.onControl(event.target as HTMLInputElement | HTMLSelectElement));
     this.find('.lab-new-seed').addEventListener('click', () => {
-      this.update({ seed: (this.state.seed * 48271 + 1) % 2147483647, edits: new Map(), styleEdits: new Map() }, true);
+      this.update({ seed: nextSeed(this.state.seed), edits: new Map(), styleEdits: new Map() }, true);
     });
     this.find('.lab-reset').addEventListener('click', () => {
       const fresh = defaultLabState();
       for (const control of this.querySelectorAll<HTMLInputElement>('[aria-invalid]')) this.showMessage(control, undefined);
       this.update({ edits: new Map(), styleEdits: new Map(), gamma: this.state.gamma.map(() => 1), beta: this.state.beta.map(() => 0), epsilon: fresh.epsilon }, true);
     });
-    this.find('.lab-copy').addEventListener('click', () => {
-      const status = this.find('.lab-copy-status');
-      navigator.clipboard.writeText(location.href).then(
-        () => (status.textContent = 'Link copied.'),
-        () => (status.textContent = 'Copy the address bar: it holds this view.'),
-      );
-    });
+    this.find('.lab-copy').addEventListener('click', () => copyLink(this.find('.lab-copy-status')));
 
     this.addEventListener('input', (event) => {
       const target = event.target as HTMLInputElement;
@@ -169,7 +156,7 @@ export class TensorLab extends HTMLElement {
     this.addEventListener('focusin', (event) => {
       const target = event.target as HTMLElement;
       const cell = target.closest<HTMLElement>('.lab-cell');
-      if (cell?.dataset.index) this.select(cellAt(this.state.shape, Number(cell.dataset.index)));
+      if (cell?.dataset.index) this.select(positionNCHW(this.state.shape, Number(cell.dataset.index)));
       const stat = target.closest<HTMLElement>('.lab-stat');
       if (stat?.dataset.group) this.setHoverGroup(Number(stat.dataset.group));
     });
@@ -177,27 +164,21 @@ export class TensorLab extends HTMLElement {
     this.addEventListener('click', (event) => {
       const target = event.target as HTMLElement;
       const cell = target.closest<HTMLElement>('.lab-cell');
-      if (cell?.dataset.index) this.select(cellAt(this.state.shape, Number(cell.dataset.index)));
+      if (cell?.dataset.index) this.select(positionNCHW(this.state.shape, Number(cell.dataset.index)));
       const stat = target.closest<HTMLElement>('.lab-stat');
-      if (stat?.dataset.first) this.select(cellAt(this.state.shape, Number(stat.dataset.first)));
+      if (stat?.dataset.first) this.select(positionNCHW(this.state.shape, Number(stat.dataset.first)));
     });
     this.addEventListener('pointerover', (event) => {
       const target = event.target as HTMLElement;
       const cell = target.closest<HTMLElement>('.lab-cell');
       const stat = target.closest<HTMLElement>('.lab-stat, .lab-chart [data-group]');
-      if (cell?.dataset.index) this.setHoverGroup(groupOfCell(this.state, cellAt(this.state.shape, Number(cell.dataset.index))));
+      if (cell?.dataset.index) this.setHoverGroup(groupOfCell(this.state, positionNCHW(this.state.shape, Number(cell.dataset.index))));
       else if (stat?.dataset.group) this.setHoverGroup(Number(stat.dataset.group));
     });
     this.addEventListener('pointerleave', () => this.setHoverGroup(undefined));
 
     // Formula symbols anywhere on the page (the lesson's KaTeX, the lab's own readout) point at live numbers.
-    const onSymbol = (event: Event): void => {
-      const target = event.target as Element;
-      const name = target instanceof Element ? symbolOf(target) : undefined;
-      const leaving = event.type === 'pointerout' || event.type === 'focusout';
-      this.setSymbol(leaving ? undefined : name, leaving ? undefined : target.closest<HTMLElement>('.sym') ?? undefined);
-    };
-    for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, onSymbol);
+    watchFormulaSymbols(this, symbolNames, (name, symbol) => this.setSymbol(name, symbol));
   }
 
   private onControl(control: HTMLInputElement | HTMLSelectElement): void {
@@ -301,9 +282,9 @@ export class TensorLab extends HTMLElement {
     const atEnd = input.selectionEnd === input.value.length;
     if ((event.key === 'ArrowLeft' && !atStart) || (event.key === 'ArrowRight' && !atEnd)) return;
     event.preventDefault();
-    const here = cellAt(this.state.shape, Number(input.dataset.index));
+    const here = positionNCHW(this.state.shape, Number(input.dataset.index));
     const next = moveCell(this.state.shape, here, ...step);
-    const target = this.querySelector<HTMLInputElement>(`.lab-cell-input[data-tensor=${input.dataset.tensor}][data-index="${cellIndex(this.state.shape, next)}"]`);
+    const target = this.querySelector<HTMLInputElement>(`.lab-cell-input[data-tensor=${input.dataset.tensor}][data-index="${indexNCHW(this.state.shape, ...next)}"]`);
     target?.focus();
     target?.select();
   }
@@ -317,7 +298,7 @@ export class TensorLab extends HTMLElement {
   }
 
   private select(cell: Cell): void {
-    const same = cellIndex(this.state.shape, cell) === cellIndex(this.state.shape, this.state.selected);
+    const same = indexNCHW(this.state.shape, ...cell) === indexNCHW(this.state.shape, ...this.state.selected);
     this.state = { ...this.state, selected: cell };
     if (same) return;
     this.writeUrl();
@@ -333,8 +314,7 @@ export class TensorLab extends HTMLElement {
 
   private setSymbol(name: SymbolName | undefined, anchor: HTMLElement | undefined): void {
     this.activeSymbol = name;
-    for (const node of document.querySelectorAll('.sym.is-active')) node.classList.remove('is-active');
-    if (name) for (const node of document.querySelectorAll(`.sym.sym-${name}`)) node.classList.add('is-active');
+    lightSymbol(name);
     this.highlight();
     this.showTip(name, anchor);
   }
@@ -354,31 +334,28 @@ export class TensorLab extends HTMLElement {
   }
 
   private writeUrl(): void {
-    const params = new URLSearchParams(location.search);
-    writeLabParams(this.state, params);
-    history.replaceState(history.state, '', `${location.pathname}?${params.toString()}${location.hash}`);
+    writeUrlParams((params) => writeLabParams(this.state, params));
   }
 
   private async ensurePictures(): Promise<void> {
     if (this.state.preset !== 'image' || this.pictures.length) return;
-    const base = this.dataset.base ?? '/';
-    this.pictures = await Promise.all(labPictures.map((name) => loadPicture(pictureUrl(base, name))));
+    this.pictures = await Promise.all(labPictures.map((name) => loadPicture(pictureUrl(name))));
   }
 
   /** Draws what the state says now; statistics follow when tfjs has computed them. */
   private async refresh({ rebuild }: { rebuild: boolean }): Promise<void> {
-    const revision = ++this.revision;
+    const revision = this.runs.start();
     this.dataset.revision = String(revision);
     this.writeUrl();
     this.syncControls();
     try {
       await this.ensurePictures();
     } catch (error) {
-      this.showStatus(`The photos could not be read (${error instanceof Error ? error.message : String(error)}); showing random values.`);
+      this.showStatus(`The photos could not be read (${errorText(error)}); showing random values.`);
       this.state = { ...this.state, preset: 'random' };
       this.syncControls();
     }
-    if (revision !== this.revision) return;
+    if (!this.runs.isLatest(revision)) return;
     if (rebuild) this.buildTensors();
     this.fillInputs();
     this.renderAffine(rebuild);
@@ -402,7 +379,7 @@ export class TensorLab extends HTMLElement {
       const { computeLab } = await this.compute;
       const result = await computeLab(state, content, style);
       // A later edit may have finished first: only the newest state is drawn.
-      if (revision !== this.revision) return;
+      if (!this.runs.isLatest(revision)) return;
       this.result = result;
       this.renderOutput();
       this.renderStatistics();
@@ -414,7 +391,7 @@ export class TensorLab extends HTMLElement {
       // Forget a failed chunk load so the next edit tries again.
       this.compute = undefined;
       this.plot = undefined;
-      this.showStatus(`Could not compute: ${error instanceof Error ? error.message : String(error)}`);
+      this.showStatus(`Could not compute: ${errorText(error)}`);
     }
   }
 
@@ -436,7 +413,7 @@ export class TensorLab extends HTMLElement {
           for (let h = 0; h < H; h++)
             for (let w = 0; w < W; w++) {
               const cell: Cell = [n, c, h, w];
-              const index = String(cellIndex(this.state.shape, cell));
+              const index = String(indexNCHW(this.state.shape, ...cell));
               if (kind === 'y') {
                 const out = element('output', { title: cellName(kind, cell) }, 'lab-cell lab-cell-output');
                 out.dataset.index = index;
@@ -504,7 +481,7 @@ export class TensorLab extends HTMLElement {
   private colourGroups(): void {
     for (const cell of this.querySelectorAll<HTMLElement>('.lab-cell')) {
       const kind = cell.closest<HTMLElement>('.lab-tensor')?.dataset.tensor;
-      const group = groupOfCell(this.state, cellAt(this.state.shape, Number(cell.dataset.index)));
+      const group = groupOfCell(this.state, positionNCHW(this.state.shape, Number(cell.dataset.index)));
       cell.dataset.group = String(group);
       // The style tensor has its own statistics; it wears the content's tints shifted, to look related but apart.
       cell.style.setProperty('--hue', String(kind === 'style' ? (groupHue(group) + 40) % 360 : groupHue(group)));
@@ -518,7 +495,7 @@ export class TensorLab extends HTMLElement {
   private highlight(): void {
     // While a formula symbol is pointed at, it speaks of the selected cell, so its group is the one lit.
     const active = this.activeSymbol ? this.selectedGroup() : (this.hoverGroup ?? this.selectedGroup());
-    const selectedIndex = String(cellIndex(this.state.shape, this.state.selected));
+    const selectedIndex = String(indexNCHW(this.state.shape, ...this.state.selected));
     const symbol = this.activeSymbol;
     const [, c] = this.state.selected;
     this.dataset.activeGroup = String(active);
@@ -558,7 +535,7 @@ export class TensorLab extends HTMLElement {
     const { state } = this;
     const count = groupCount(state);
     const firstCell = new Map<number, number>();
-    for (let i = elementCount(state.shape) - 1; i >= 0; i--) firstCell.set(groupOfCell(state, cellAt(state.shape, i)), i);
+    for (let i = elementCount(state.shape) - 1; i >= 0; i--) firstCell.set(groupOfCell(state, positionNCHW(state.shape, i)), i);
     const items: HTMLElement[] = [];
     for (let g = 0; g < count; g++) {
       const mean = result.mean[g] ?? NaN;
@@ -644,7 +621,7 @@ export class TensorLab extends HTMLElement {
   /** The value each formula symbol stands for, for the selected cell, as the tip and readout show it. */
   private symbolValues(): Partial<Record<SymbolName, string>> {
     const { state, result } = this;
-    const index = cellIndex(state.shape, state.selected);
+    const index = indexNCHW(state.shape, ...state.selected);
     const [n, c] = state.selected;
     const group = this.selectedGroup();
     const label = groupLabel(state, group);
@@ -677,7 +654,7 @@ export class TensorLab extends HTMLElement {
   private renderReadout(): void {
     const { state, result } = this;
     const host = this.find('.lab-readout');
-    const index = cellIndex(state.shape, state.selected);
+    const index = indexNCHW(state.shape, ...state.selected);
     const [n, c, h, w] = state.selected;
     const x = this.values[index] ?? NaN;
     const group = this.selectedGroup();

@@ -3,6 +3,8 @@ import { modelInputSize } from '../lib/image-size';
 import { renderArt } from '../lib/procedural-art';
 import { galleryImage } from '../lib/style-lab-state';
 import type { EncodedStyle } from '../lib/transfer';
+import { errorText, Island } from './island';
+import { siteUrl } from './site-url';
 
 /** Webcam frames are stylised at this long side: small enough for several frames a second on a CPU. */
 const FRAME_SIDE = 192;
@@ -15,10 +17,10 @@ function cameraError(error: unknown): string {
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'Camera access was denied. Allow the camera for this site in your browser’s address bar, then press Start again.';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No camera was found on this device.';
   if (name === 'NotReadableError') return 'The camera is busy in another application, or the system blocked it.';
-  return `The camera could not be started: ${error instanceof Error ? error.message : String(error)}`;
+  return `The camera could not be started: ${errorText(error)}`;
 }
 
-class WebcamStyle extends HTMLElement {
+class WebcamStyle extends Island {
   private stream: MediaStream | undefined;
   private cachedStyle: { id: string; encoded: EncodedStyle } | undefined;
   private frameRequest = 0;
@@ -26,18 +28,23 @@ class WebcamStyle extends HTMLElement {
   connectedCallback(): void {
     this.button('.webcam-start').addEventListener('click', () => void this.start());
     this.button('.webcam-stop').addEventListener('click', () => void this.stop('Camera stopped.'));
-    document.addEventListener('visibilitychange', () => {
+    this.listen(document, 'visibilitychange', () => {
       if (document.hidden && this.stream) void this.stop('Camera stopped while the page was hidden.');
     });
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.stream) void this.stop('Camera stopped.');
+  }
+
   private button(selector: string): HTMLButtonElement {
-    return this.querySelector<HTMLButtonElement>(selector)!;
+    return this.find<HTMLButtonElement>(selector);
   }
 
   private say(text: string, phase: WebcamPhase): void {
     this.dataset.state = phase;
-    const message = this.querySelector('.webcam-message')!;
+    const message = this.find('.webcam-message');
     message.textContent = text;
     message.classList.toggle('message-error', phase === 'error');
     this.button('.webcam-start').disabled = phase === 'starting' || phase === 'live';
@@ -47,7 +54,7 @@ class WebcamStyle extends HTMLElement {
   private async styleCanvas(id: string): Promise<HTMLCanvasElement> {
     const image = galleryImage(id);
     if (image?.art) return canvasFromPixels(renderArt(image.art.kind, image.art.seed, 256, 256));
-    return (await decodeImageUrl(`${(this.dataset.base ?? '/').replace(/\/?$/, '/')}images/${image?.file ?? 'brick.png'}`)).canvas;
+    return (await decodeImageUrl(siteUrl(`images/${image?.file ?? 'brick.png'}`))).canvas;
   }
 
   private async start(): Promise<void> {
@@ -62,7 +69,7 @@ class WebcamStyle extends HTMLElement {
       this.say(cameraError(error), 'error');
       return;
     }
-    const video = this.querySelector<HTMLVideoElement>('.webcam-video')!;
+    const video = this.find<HTMLVideoElement>('.webcam-video');
     video.srcObject = this.stream;
     this.stream.getVideoTracks()[0]?.addEventListener('ended', () => void this.stop('The camera stream ended.'));
     try {
@@ -74,15 +81,15 @@ class WebcamStyle extends HTMLElement {
       this.say('Live. Change the style or α at any time.', 'live');
       this.loop(engine, model, video);
     } catch (error) {
-      await this.stop(`The live transfer stopped: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      await this.stop(`The live transfer stopped: ${errorText(error)}`, 'error');
     }
   }
 
   private loop(engine: typeof import('./style-engine'), model: Awaited<ReturnType<typeof import('./style-engine').getModel>>, video: HTMLVideoElement): void {
-    const output = this.querySelector<HTMLCanvasElement>('.webcam-output')!;
-    const fps = this.querySelector('.webcam-fps')!;
-    const choice = this.querySelector<HTMLSelectElement>('.webcam-style-choice')!;
-    const alpha = this.querySelector<HTMLInputElement>('.webcam-alpha')!;
+    const output = this.find<HTMLCanvasElement>('.webcam-output');
+    const fps = this.find('.webcam-fps');
+    const choice = this.find<HTMLSelectElement>('.webcam-style-choice');
+    const alpha = this.find<HTMLInputElement>('.webcam-alpha');
     let average = 0;
     let frames = 0;
     let last = performance.now();
@@ -114,7 +121,7 @@ class WebcamStyle extends HTMLElement {
         }
         this.frameRequest = requestAnimationFrame(() => void step());
       } catch (error) {
-        await this.stop(`The live transfer stopped: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        await this.stop(`The live transfer stopped: ${errorText(error)}`, 'error');
       }
     };
     void step();

@@ -1,4 +1,6 @@
-import { clampPsi, layerCount, seedLimit } from './mixing-state';
+import { layerCount } from './generator-layers';
+import { clampPsi } from './mixing-state';
+import { seedLimit } from './rng';
 
 /**
  * The StyleGAN block lab's state (lesson 5) and its URL form, under `block-` keys so it can share a page's

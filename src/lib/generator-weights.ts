@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadWeights, requireWeight, WeightsCorruptError, WeightsMissingError, type FetchLike, type LoadProgress, type NamedWeights } from './weights';
+import { blockOfLayer, layersPerResolution } from './generator-layers';
+import { fetchManifest, loadManifestWeights, requireWeight, WeightsCorruptError, type FetchLike, type LoadProgress, type NamedWeights, type WeightsManifestFile } from './weights';
 
 /**
  * The project's own style-based generator (training/stylegan.py, exported by training/export.py to
@@ -28,14 +29,13 @@ export interface GeneratorConfig {
   rgbSkips: boolean;
 }
 
+/** Where the weights came from (checkpoint, iteration, training time, data), for the record. */
+export type GeneratorTraining = Record<string, string | number>;
+
 /** public/generator/model.json */
-export interface GeneratorModelFile {
-  format: 'adain-notebook-weights';
-  source: { file: string; sha256: string };
+export interface GeneratorModelFile extends WeightsManifestFile {
   config: GeneratorConfig;
-  /** Where the weights came from (checkpoint, iteration, training time, data), for the record. */
-  training: Record<string, string | number>;
-  weightsManifest: tf.io.WeightsManifestConfig;
+  training: GeneratorTraining;
 }
 
 export interface DenseWeights {
@@ -59,6 +59,7 @@ export interface StyledConvWeights {
 
 export interface GeneratorWeights {
   config: GeneratorConfig;
+  training: GeneratorTraining;
   mapping: DenseWeights[];
   /** Running mean of w during training: the centre of truncation. [wDim] */
   wAvg: tf.Tensor1D;
@@ -76,11 +77,6 @@ export function toRgbBlocks(config: Pick<GeneratorConfig, 'channels' | 'rgbSkips
   return config.rgbSkips ? blocks : blocks.slice(-1);
 }
 
-/** The resolution (4, 8, 16, …) layer `index` works at. */
-export function layerResolution(index: number): number {
-  return 4 * 2 ** Math.floor(index / 2);
-}
-
 function dense(weights: NamedWeights, name: string, inputs: number, outputs: number): DenseWeights {
   return {
     kernel: requireWeight(weights, `${name}/kernel`, [inputs, outputs]) as tf.Tensor2D,
@@ -89,14 +85,16 @@ function dense(weights: NamedWeights, name: string, inputs: number, outputs: num
 }
 
 /** Structures decoded weights by name, checking every shape against the config. */
-export function generatorWeightsFromNamed(config: GeneratorConfig, weights: NamedWeights): GeneratorWeights {
+function generatorWeightsFromNamed(model: Pick<GeneratorModelFile, 'config' | 'training'>, weights: NamedWeights): GeneratorWeights {
+  const { config } = model;
   const { zDim, wDim, channels, numWs } = config;
-  if (numWs !== 2 * channels.length) throw new WeightsCorruptError('model.json', `numWs ${numWs} is not two per resolution`);
+  if (numWs !== layersPerResolution * channels.length) throw new WeightsCorruptError('model.json', `numWs ${numWs} is not ${layersPerResolution} per resolution`);
   if (typeof config.rgbSkips !== 'boolean') throw new WeightsCorruptError('model.json', 'rgbSkips is not true or false');
-  const channelsOfLayer = (i: number): number => channels[Math.floor(i / 2)]!;
+  const channelsOfLayer = (i: number): number => channels[blockOfLayer(i)]!;
   const inputChannelsOfLayer = (i: number): number => (i === 0 ? channels[0]! : channelsOfLayer(i - 1));
   return {
     config,
+    training: model.training,
     mapping: Array.from({ length: config.mappingLayers }, (_, i) => dense(weights, `mapping/fc${i}`, i === 0 ? zDim : wDim, wDim)),
     wAvg: requireWeight(weights, 'w_avg', [wDim]) as tf.Tensor1D,
     constant: requireWeight(weights, 'synthesis/const', [1, 4, 4, channels[0]!]) as tf.Tensor4D,
@@ -119,12 +117,6 @@ export function generatorWeightsFromNamed(config: GeneratorConfig, weights: Name
   };
 }
 
-/** Decodes model.json + its shard bytes (tests read them from disk; pages use loadGeneratorWeights). */
-export function decodeGeneratorWeights(model: GeneratorModelFile, shards: ArrayBuffer[]): GeneratorWeights {
-  const specs = model.weightsManifest.flatMap((group) => group.weights);
-  return generatorWeightsFromNamed(model.config, tf.io.decodeWeights(shards, specs));
-}
-
 export interface GeneratorLoadOptions {
   /** URL of the generator folder, ending in '/', e.g. `${import.meta.env.BASE_URL}generator/`. */
   baseUrl: string;
@@ -133,24 +125,14 @@ export interface GeneratorLoadOptions {
   signal?: AbortSignal;
 }
 
-/** Fetches the config, then the weights with byte progress (weights.ts: errors a reader can act on). */
+/** Fetches model.json once (config, training record, manifest), then the weights with byte progress (weights.ts: errors a reader can act on). */
 export async function loadGeneratorWeights(options: GeneratorLoadOptions): Promise<GeneratorWeights> {
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  const url = `${options.baseUrl}model.json`;
-  let response: Response;
+  const path = 'model.json';
+  const model = (await fetchManifest(path, options)) as Partial<GeneratorModelFile> & WeightsManifestFile;
+  if (!model.config) throw new WeightsCorruptError(options.baseUrl + path, 'no generator config');
+  const [named] = await loadManifestWeights([{ path, manifest: model }], options);
   try {
-    response = await fetchFn(url, options.signal ? { signal: options.signal } : {});
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new WeightsMissingError(url, null);
-  }
-  if (!response.ok) throw new WeightsMissingError(url, response.status);
-  const model = (await response.json().catch(() => null)) as Partial<GeneratorModelFile> | null;
-  if (!model?.config) throw new WeightsCorruptError(url, 'no generator config');
-  // loadWeights reads model.json again (from the HTTP cache) for its manifest and checks.
-  const named = await loadWeights('model.json', { ...options, fetch: fetchFn });
-  try {
-    return generatorWeightsFromNamed(model.config, named);
+    return generatorWeightsFromNamed({ config: model.config, training: model.training ?? {} }, named!);
   } catch (error) {
     tf.dispose(named);
     throw error;

@@ -1,4 +1,4 @@
-import type { ShapeNCHW } from './layout';
+import { elementCount, indexNCHW, type PositionNCHW, type ShapeNCHW } from './nchw';
 import { groupsOf, statisticGroupCount, statisticGroupOf, type NormMethod, type NormSpec } from './norm-groups';
 import { mulberry32 } from './rng';
 
@@ -8,7 +8,7 @@ import { mulberry32 } from './rng';
  */
 export type LabMethod = NormMethod | 'adain';
 export type LabPreset = 'random' | 'constant' | 'outlier' | 'image';
-export type Cell = readonly [n: number, c: number, h: number, w: number];
+export type Cell = PositionNCHW;
 
 export const labMethods: readonly LabMethod[] = ['batch', 'layer', 'instance', 'group', 'adain'];
 export const labPresets: readonly LabPreset[] = ['random', 'constant', 'outlier', 'image'];
@@ -50,20 +50,6 @@ export function defaultLabState(overrides: Partial<Pick<LabState, 'shape' | 'pre
     styleEdits: new Map(),
     selected: [0, 0, 0, 0],
   };
-}
-
-/** NCHW element index, in the same order as layout.ts's indexNCHW (which this module cannot import: it loads tfjs). */
-export function cellIndex(shape: ShapeNCHW, [n, c, h, w]: Cell): number {
-  return ((n * shape[1] + c) * shape[2] + h) * shape[3] + w;
-}
-
-export function cellAt(shape: ShapeNCHW, index: number): Cell {
-  const [, C, H, W] = shape;
-  return [Math.floor(index / (C * H * W)), Math.floor(index / (H * W)) % C, Math.floor(index / W) % H, index % W];
-}
-
-export function elementCount(shape: ShapeNCHW): number {
-  return shape[0] * shape[1] * shape[2] * shape[3];
 }
 
 /** The divisors of C: the group counts group norm accepts. */
@@ -161,9 +147,9 @@ export function syntheticValues(shape: ShapeNCHW, preset: Exclude<LabPreset, 'im
       for (let h = 0; h < H; h++)
         for (let w = 0; w < W; w++) {
           const noise = round2(offsets[c]! + spreads[c]! * (random() * 2 - 1));
-          values[cellIndex(shape, [n, c, h, w])] = preset === 'constant' && c === 0 ? 2 : noise;
+          values[indexNCHW(shape, n, c, h, w)] = preset === 'constant' && c === 0 ? 2 : noise;
         }
-  if (preset === 'outlier') values[cellIndex(shape, [0, 0, Math.floor(H / 2), Math.floor(W / 2)])] = 50;
+  if (preset === 'outlier') values[indexNCHW(shape, 0, 0, Math.floor(H / 2), Math.floor(W / 2))] = 50;
   return values;
 }
 
@@ -196,7 +182,7 @@ export function pictureValues(shape: ShapeNCHW, seed: number, pictures: readonly
         const offset = ((top + h * step) * picture.width + left + w * step) * 3;
         const rgb = [picture.rgb[offset]!, picture.rgb[offset + 1]!, picture.rgb[offset + 2]!];
         const grey = 0.299 * rgb[0]! + 0.587 * rgb[1]! + 0.114 * rgb[2]!;
-        for (let c = 0; c < C; c++) values[cellIndex(shape, [n, c, h, w])] = round2((c < 3 ? rgb[c]! : grey) / 255);
+        for (let c = 0; c < C; c++) values[indexNCHW(shape, n, c, h, w)] = round2((c < 3 ? rgb[c]! : grey) / 255);
       }
   }
   return values;

@@ -1,20 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import type { ShapeNCHW } from './nchw';
 
 /**
  * The lessons speak of feature maps as [N, C, H, W]; tfjs convolutions want [N, H, W, C].
  * This file is the one place that converts between the two.
  */
-export type ShapeNCHW = readonly [n: number, c: number, h: number, w: number];
 
-/** A plain NCHW array as the lessons and the tensor lab hold it: data[((n*C + c)*H + h)*W + w]. */
+/** A plain NCHW array as the lessons and the tensor lab hold it (indexNCHW in nchw.ts). */
 export interface ArrayNCHW {
   shape: ShapeNCHW;
   data: Float32Array;
-}
-
-export function indexNCHW(shape: ShapeNCHW, n: number, c: number, h: number, w: number): number {
-  const [, C, H, W] = shape;
-  return ((n * C + c) * H + h) * W + w;
 }
 
 /** NCHW array → NHWC tensor (caller owns the tensor). */

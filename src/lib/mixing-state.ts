@@ -1,3 +1,6 @@
+import { bandOf, layerCount, type StyleBand } from './generator-layers';
+import { seedLimit } from './rng';
+
 /**
  * The style-mixing lab's whole state as one typed object and its URL form, plus the grid's layout.
  * Pure: no DOM and no tfjs, so the lab can set up its controls from the URL before tfjs has loaded.
@@ -6,16 +9,12 @@
  * The crossover k is the special case fromRow = [true × k, false × (8 − k)]: w1 (row) before k, w2 (column) after.
  */
 
-/** The generator's AdaIN layers: two per resolution 4², 8², 16², 32² (public/generator/model.json). */
-export const layerCount = 8;
 export const maxSeedsPerAxis = 6;
-export const seedLimit = 2 ** 31 - 1;
 export const psiLimits = { min: 0, max: 1.5, step: 0.05 } as const;
 export const strengthLimits = { min: 0, max: 3, step: 0.1 } as const;
 /** How many noise draws of one face the noise explorer shows. */
 export const noiseDraws = 6;
 
-export type StyleBand = 'coarse' | 'middle' | 'fine';
 export type MixingPreset = StyleBand;
 
 export interface MixingState {
@@ -30,16 +29,6 @@ export interface MixingState {
   noiseStrength: number[];
   /** The grid cell the noise explorer shows: [row, column]. */
   selected: [number, number];
-}
-
-/** The resolution layer i works at. */
-export function layerResolutionOf(layer: number): number {
-  return 4 * 2 ** Math.floor(layer / 2);
-}
-
-/** Coarse: 4² and 8²; middle: 16²; fine: 32² (our resolutions; StyleGAN's 1024² model splits at 8² and 32²). */
-export function bandOf(layer: number): StyleBand {
-  return layer < 4 ? 'coarse' : layer < 6 ? 'middle' : 'fine';
 }
 
 export const mixingPresets: readonly MixingPreset[] = ['coarse', 'middle', 'fine'];

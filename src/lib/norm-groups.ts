@@ -1,4 +1,4 @@
-import type { ShapeNCHW } from './layout';
+import type { ShapeNCHW } from './nchw';
 
 /**
  * Which values share one (μ, σ²) pair, for each normalisation method. No tfjs here, so a page can colour

@@ -18,11 +18,6 @@ export interface AffineOptions {
   epsilon?: number;
 }
 
-export interface Moments {
-  mean: tf.Tensor;
-  variance: tf.Tensor;
-}
-
 /** The input viewed so that the reduced axes are explicit: group norm splits C into [G, C/G]. */
 function grouped(x: tf.Tensor4D, spec: NormSpec): { view: tf.Tensor; axes: number[] } {
   const [n, h, w, c] = x.shape;

@@ -109,6 +109,17 @@ export function standardNormals(seed: number, length: number): Float32Array {
   return out;
 }
 
+/** The largest seed a reader can type or share (2³¹ − 1, the modulus of nextSeed). */
+export const seedLimit = 2 ** 31 - 1;
+
+/**
+ * The seed a "New seed" button moves to: a step of the Park–Miller generator (×48271 mod 2³¹ − 1), plus 1
+ * so that seed 0 moves too. Deterministic, so the sequence of faces a reader clicks through can be shared.
+ */
+export function nextSeed(seed: number): number {
+  return (seed * 48271 + 1) % seedLimit;
+}
+
 /**
  * mulberry32: a tiny seeded uniform stream in [0, 1) from 32-bit integer operations only, so the same seed
  * gives the same numbers everywhere. Presets, procedural pictures and the face dataset draw from it.

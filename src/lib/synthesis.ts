@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { adainFromStatistics } from './adain';
-import { layerResolution, type GeneratorConfig, type GeneratorWeights } from './generator-weights';
+import { blockResolution, layerResolution, layersOfBlock } from './generator-layers';
+import type { GeneratorConfig, GeneratorWeights } from './generator-weights';
 import { SeededRandom } from './rng';
 
 /**
@@ -125,9 +126,9 @@ export function synthesize(weights: GeneratorWeights, ws: tf.Tensor3D, options: 
     let x: tf.Tensor4D = weights.constant.tile([batch, 1, 1, 1]);
     let image: tf.Tensor4D | null = null;
     for (const block of config.channels.keys()) {
-      const resolution = 4 * 2 ** block;
+      const resolution = blockResolution(block);
       if (block > 0) x = tf.image.resizeBilinear(x, [resolution, resolution], false, true);
-      for (const i of [2 * block, 2 * block + 1]) {
+      for (const i of layersOfBlock(block)) {
         const layer = weights.layers[i]!;
         const w = layerWs[i]!;
         const channels = layer.bias.shape[0];

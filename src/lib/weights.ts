@@ -172,9 +172,10 @@ function expectedIntegrity(options: LoadOptions, path: string, url: string): Fil
   return entry;
 }
 
-async function fetchManifest(path: string, options: LoadOptions, fetchFn: FetchLike): Promise<WeightsManifestFile> {
+/** One weights manifest (a model part's .json, or the generator's model.json), checked against the index when given. */
+export async function fetchManifest(path: string, options: LoadOptions): Promise<WeightsManifestFile> {
   const url = options.baseUrl + path;
-  const response = await fetchOk(fetchFn, url, options.signal);
+  const response = await fetchOk(options.fetch ?? globalThis.fetch, url, options.signal);
   const bytes = new Uint8Array(await response.arrayBuffer());
   await verify(bytes, url, expectedIntegrity(options, path, url));
   let manifest: WeightsManifestFile;
@@ -211,9 +212,15 @@ export async function loadModelsIndex(options: Pick<LoadOptions, 'baseUrl' | 'fe
  * bytes of all their shards together. Returns one NamedWeights per manifest; the caller owns the tensors.
  */
 export async function loadWeightSets(manifestPaths: readonly string[], options: LoadOptions): Promise<NamedWeights[]> {
+  const manifests = await Promise.all(manifestPaths.map(async (path) => ({ path, manifest: await fetchManifest(path, options) })));
+  return loadManifestWeights(manifests, options);
+}
+
+/** The shards of manifests already fetched (fetchManifest), as one download; one NamedWeights per manifest. */
+export async function loadManifestWeights(entries: readonly { path: string; manifest: WeightsManifestFile }[], options: LoadOptions): Promise<NamedWeights[]> {
   const fetchFn = options.fetch ?? globalThis.fetch;
-  const manifests = await Promise.all(manifestPaths.map((path) => fetchManifest(path, options, fetchFn)));
-  const groups = manifests.flatMap((manifest, m) => manifest.weightsManifest.map((group) => ({ group, dir: directoryOf(manifestPaths[m]!), manifest: m })));
+  const manifests = entries.map((entry) => entry.manifest);
+  const groups = manifests.flatMap((manifest, m) => manifest.weightsManifest.map((group) => ({ group, dir: directoryOf(entries[m]!.path), manifest: m })));
   const totalBytes = groups.reduce((sum, { group }) => sum + manifestGroupBytes(group), 0);
   let loadedBytes = 0;
   options.onProgress?.({ loadedBytes, totalBytes });
@@ -242,9 +249,4 @@ export async function loadWeightSets(manifestPaths: readonly string[], options: 
     specs[manifest]!.push(...group.weights);
   }
   return manifests.map((_, m) => tf.io.decodeWeights(buffers[m]!, specs[m]!));
-}
-
-export async function loadWeights(manifestPath: string, options: LoadOptions): Promise<NamedWeights> {
-  const [weights] = await loadWeightSets([manifestPath], options);
-  return weights!;
 }

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { openPage, startSite } from './harness';
 import { groupMoments, normalise, type NormSpec } from '../../src/lib/norm';
 import { adain, channelStatistics } from '../../src/lib/adain';
-import { fromNHWC, toNHWC, type ShapeNCHW } from '../../src/lib/layout';
+import { fromNHWC, toNHWC } from '../../src/lib/layout';
+import type { ShapeNCHW } from '../../src/lib/nchw';
 
 /**
  * The tensor lab in the built site: what it shows must be what src/lib computes in Node for the same tensor,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexNCHW } from '../../src/lib/layout';
+import { indexNCHW } from '../../src/lib/nchw';
 import {
-  cellAt,
-  cellIndex,
   contentValues,
   defaultLabState,
   groupCountOptions,
@@ -104,15 +102,6 @@ describe('reading typed numbers', () => {
 });
 
 describe('cells and groups', () => {
-  it('indexes cells exactly as layout.ts does, and back', () => {
-    const shape = [2, 3, 4, 5] as const;
-    for (let i = 0; i < 120; i++) {
-      const cell = cellAt(shape, i);
-      expect(cellIndex(shape, cell)).toBe(i);
-      expect(indexNCHW(shape, ...cell)).toBe(i);
-    }
-  });
-
   it('moves across channel blocks and down across samples, stopping at the edges', () => {
     const shape = [2, 2, 3, 3] as const;
     expect(moveCell(shape, [0, 0, 0, 2], 0, 1)).toEqual([0, 1, 0, 0]);
@@ -154,10 +143,10 @@ describe('preset tensors', () => {
   it('"constant" holds channel 0 at one value in every sample; "outlier" has one 50', () => {
     const shape = [2, 2, 3, 3] as const;
     const constant = syntheticValues(shape, 'constant', 3);
-    for (let n = 0; n < 2; n++) for (let i = 0; i < 9; i++) expect(constant[cellIndex(shape, [n, 0, Math.floor(i / 3), i % 3])]).toBe(2);
+    for (let n = 0; n < 2; n++) for (let i = 0; i < 9; i++) expect(constant[indexNCHW(shape, n, 0, Math.floor(i / 3), i % 3)]).toBe(2);
     const outlier = syntheticValues(shape, 'outlier', 3);
     expect(outlier.filter((v) => v === 50)).toHaveLength(1);
-    expect(outlier[cellIndex(shape, [0, 0, 1, 1])]).toBe(50);
+    expect(outlier[indexNCHW(shape, 0, 0, 1, 1)]).toBe(50);
   });
 
   it('"image" reads R, G, B (and grey) of picture n into sample n, scaled to 0–1', () => {
@@ -168,7 +157,7 @@ describe('preset tensors', () => {
     });
     const values = pictureValues([2, 4, 2, 2], 1, [solid(255, 0, 51), solid(0, 102, 0)]);
     expect(Array.from(values.slice(0, 16))).toEqual([1, 1, 1, 1, 0, 0, 0, 0, 0.2, 0.2, 0.2, 0.2, 0.32, 0.32, 0.32, 0.32]);
-    expect(values[cellIndex([2, 4, 2, 2], [1, 1, 0, 0])]).toBe(0.4);
+    expect(values[indexNCHW([2, 4, 2, 2], 1, 1, 0, 0)]).toBe(0.4);
   });
 
   it('applies edits over the preset, and gives AdaIN a different style tensor', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
-  bandOf,
   batchIndex,
   clampPsi,
   crossoverLayers,
   crossoverOf,
   defaultMixingState,
   gridLayout,
-  layerResolutionOf,
   moveSelection,
   parseSeeds,
   presetLayers,
@@ -17,11 +15,6 @@ import {
 } from '../../src/lib/mixing-state';
 
 describe('layers', () => {
-  test('resolutions and bands: 4² and 8² coarse, 16² middle, 32² fine', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(layerResolutionOf)).toEqual([4, 4, 8, 8, 16, 16, 32, 32]);
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(bandOf)).toEqual(['coarse', 'coarse', 'coarse', 'coarse', 'middle', 'middle', 'fine', 'fine']);
-  });
-
   test('presets take one band from the row', () => {
     expect(presetLayers('coarse')).toEqual([true, true, true, true, false, false, false, false]);
     expect(presetLayers('middle')).toEqual([false, false, false, false, true, true, false, false]);

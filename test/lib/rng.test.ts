@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mulberry32, portableLog, SeededRandom, standardNormals } from '../../src/lib/rng';
+import { mulberry32, nextSeed, portableLog, seedLimit, SeededRandom, standardNormals } from '../../src/lib/rng';
 
 // Computed with a separate Python implementation of splitmix32 → sfc32 → polar method (Python's
 // arbitrary-precision integers masked to 32 bits, math.log), so they check the TS bit arithmetic.
@@ -76,5 +76,19 @@ describe('mulberry32', () => {
   test('matches the independent Python implementation', () => {
     const uniform = mulberry32(20261123);
     expect(Array.from({ length: 4 }, () => uniform())).toEqual(PYTHON_MULBERRY32_20261123);
+  });
+});
+
+describe('nextSeed', () => {
+  test('steps Park–Miller plus one: 1 → 48272, 0 → 1, and stays below 2³¹ − 1', () => {
+    expect(nextSeed(1)).toBe(48272);
+    expect(nextSeed(0)).toBe(1);
+    // 2147483646 ≡ −1, so the step gives −48271 + 1 ≡ 2147483647 − 48270.
+    expect(nextSeed(2147483646)).toBe(2147483647 - 48270);
+    let seed = 12345;
+    for (let i = 0; i < 1000; i++) {
+      seed = nextSeed(seed);
+      expect(Number.isInteger(seed) && seed >= 0 && seed < seedLimit).toBe(true);
+    }
   });
 });

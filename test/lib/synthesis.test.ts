@@ -4,7 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeArray, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
-import { disposeGeneratorWeights, layerResolution, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { layerResolution } from '../../src/lib/generator-layers';
 import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
 import { disposeSynthesisResult, layerLatents, mixingGridLatents, noiseFromSeeds, synthesize } from '../../src/lib/synthesis';
 

@@ -1,0 +1,128 @@
+/**
+ * The island kit: what every island (a custom element that wires one demo) needs, written once.
+ *   Island                 base class: find() markup, listen() outside the island until it leaves the page
+ *   errorText              the message of anything thrown, for "Could not …: <text>"
+ *   copyLink               the page address to the clipboard, with a status line
+ *   downloadCanvas         a canvas as a PNG file
+ *   writeUrlParams         the island's state into the address bar (other keys, e.g. ?backend=, stay)
+ *   LatestRun, oneAtATime  latest run wins: stale results are never drawn
+ *   watchFormulaSymbols, lightSymbol   formula symbols `\htmlClass{sym sym-NAME}{…}` tied to live numbers
+ * siteUrl (site-url.ts) gives paths under the site's base URL. See src/components/README.md.
+ */
+
+export abstract class Island extends HTMLElement {
+  private lifetime = new AbortController();
+
+  /** The first element matching `selector`; markup that lacks it is a bug, so this throws. */
+  protected find<T extends Element = HTMLElement>(selector: string, root: ParentNode = this): T {
+    const found = root.querySelector<T>(selector);
+    if (!found) throw new Error(`<${this.localName}> markup lacks ${selector}`);
+    return found;
+  }
+
+  /** A listener on something outside the island (document, window), removed when the island leaves the page. */
+  listen<E extends Event = Event>(target: EventTarget, type: string, listener: (event: E) => void): void {
+    target.addEventListener(type, listener as EventListener, { signal: this.lifetime.signal });
+  }
+
+  disconnectedCallback(): void {
+    this.lifetime.abort();
+    this.lifetime = new AbortController();
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Copies the page address (it holds the island's state) and says so in `status`. */
+export function copyLink(status: Element): void {
+  Promise.resolve()
+    .then(() => navigator.clipboard.writeText(location.href))
+    .then(
+      () => (status.textContent = 'Link copied.'),
+      () => (status.textContent = 'Copy the address bar: it holds this view.'),
+    );
+}
+
+export function downloadCanvas(canvas: HTMLCanvasElement, fileName: string): void {
+  canvas.toBlob((blob) => {
+    if (!blob) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }, 'image/png');
+}
+
+/** Lets `write` change the address bar's query (without a history entry); returns what `write` returns. */
+export function writeUrlParams<T>(write: (params: URLSearchParams) => T): T {
+  const params = new URLSearchParams(location.search);
+  const result = write(params);
+  history.replaceState(history.state, '', `${location.pathname}?${params.toString()}${location.hash}`);
+  return result;
+}
+
+/** Latest run wins: runs may overlap, and each draws only if no later run has started since. */
+export class LatestRun {
+  private current = 0;
+
+  /** Starts a run: its number, larger than every earlier run's. */
+  start(): number {
+    return ++this.current;
+  }
+
+  isLatest(run: number): boolean {
+    return run === this.current;
+  }
+}
+
+/**
+ * One run at a time, latest request wins: a request during a run marks that run superseded (the task
+ * checks `superseded()` before it draws) and runs the task again when it ends. For heavy work that must
+ * not pile up, such as a generator call per slider step.
+ */
+export function oneAtATime(task: (superseded: () => boolean) => Promise<void>): () => Promise<void> {
+  let running = false;
+  let pending = false;
+  return async () => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        pending = false;
+        await task(() => pending);
+      } while (pending);
+    } finally {
+      running = false;
+    }
+  };
+}
+
+/**
+ * Calls `onSymbol` when the pointer or keyboard focus enters a formula symbol `.sym.sym-NAME` (NAME one of
+ * `names`) anywhere on the page, and with undefined when it leaves one.
+ */
+export function watchFormulaSymbols<Name extends string>(
+  island: Island,
+  names: readonly Name[],
+  onSymbol: (name: Name | undefined, symbol: HTMLElement | undefined) => void,
+): void {
+  const handle = (event: Event): void => {
+    const symbol = event.target instanceof Element ? (event.target.closest<HTMLElement>('.sym') ?? undefined) : undefined;
+    const leaving = event.type === 'pointerout' || event.type === 'focusout';
+    const name = symbol ? names.find((candidate) => symbol.classList.contains(`sym-${candidate}`)) : undefined;
+    onSymbol(leaving ? undefined : name, leaving ? undefined : symbol);
+  };
+  for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) island.listen(document, type, handle);
+}
+
+/** Lights every `.sym-NAME` on the page (the symbol in the formulas and the numbers beside it); undefined clears. */
+export function lightSymbol(name: string | undefined): void {
+  for (const node of document.querySelectorAll('.sym.is-active')) node.classList.remove('is-active');
+  if (name) for (const node of document.querySelectorAll(`.sym-${name}`)) node.classList.add('is-active');
+}
