@@ -84,12 +84,12 @@ const BROADCAST_HINT =
  * Calls the reader's function inside tf.tidy: tensors it returns are kept, its intermediates are disposed.
  * A thrown error becomes a failure that quotes it.
  */
-export function callReader(fn: (...args: unknown[]) => unknown, name: string, args: unknown[], call: string): unknown {
+export function callReader(fn: (...args: unknown[]) => unknown, name: string, args: unknown[], call: string, broadcastHint = BROADCAST_HINT): unknown {
   try {
     return tf.tidy(() => fn(...args) as tf.TensorContainer);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const hint = /broadcast/i.test(message) ? ` ${BROADCAST_HINT}` : '';
+    const hint = /broadcast/i.test(message) ? ` ${broadcastHint}` : '';
     throw new CheckFailure(`${name} threw an error on ${call}: ${message}${hint}`);
   }
 }
@@ -184,3 +184,29 @@ export async function runCheck(body: () => Promise<string>): Promise<CheckResult
 }
 
 export const NHWC_AXES = ['n', 'h', 'w', 'c'] as const;
+
+/** One call of the reader's function that returns a single tensor, and what the library returns for it. */
+export interface TensorTrial extends Comparison {
+  args: unknown[];
+  expected: () => tf.Tensor;
+  /** Shapes a typical mistake returns, with what to say about them. */
+  shapeHints?: readonly { shape: readonly number[]; hint: string }[];
+  /** What to say when tfjs cannot broadcast two of the reader's tensors (default: about μ and σ). */
+  broadcastHint?: string;
+}
+
+/**
+ * The common check: call the reader's function `name` on every trial (built lazily, inside the check's
+ * scope), stop at the first wrong output, and otherwise report `success`.
+ */
+export function checkTensorFunction(entry: unknown, name: string, trials: () => TensorTrial[], success: string): Promise<CheckResult> {
+  return runCheck(async () => {
+    const fn = readerFunction(entry, name);
+    for (const trial of trials()) {
+      const expected = trial.expected();
+      const output = requireTensor(callReader(fn, name, trial.args, trial.trial, trial.broadcastHint), 'Your output', expected.shape, trial.shapeHints);
+      await expectClose(output, expected, trial);
+    }
+    return success;
+  });
+}

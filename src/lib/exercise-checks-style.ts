@@ -1,19 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { adain, channelStatistics } from './adain';
+import { adain, adainFromStatistics, channelStatistics } from './adain';
+import { LOSS_EPSILON, STYLE_LOSS_LAYERS, styleLoss } from './losses';
+import { adainTarget } from './transfer';
+import type { VggFeatures } from './vgg';
 import { DEFAULT_EPSILON } from './norm';
 import { normaliseVariant } from './exercise-checks-norm';
-import {
-  callReader,
-  expectClose,
-  formatShape,
-  NHWC_AXES,
-  readerFunction,
-  requireTensor,
-  runCheck,
-  testTensor,
-  type CheckResult,
-  type Mistake,
-} from './exercise-check-core';
+import { checkTensorFunction, formatShape, NHWC_AXES, testTensor, type CheckResult, type Mistake, type TensorTrial } from './exercise-check-core';
 
 /** Checkers of the AdaIN and style-transfer exercises (lessons 3–4), against adain.ts and losses.ts. */
 
@@ -37,7 +29,7 @@ function unbiasedStd(x: tf.Tensor4D, epsilon: number): tf.Tensor4D {
 function adainMistakes(content: tf.Tensor4D, style: tf.Tensor4D): Mistake[] {
   const epsilon = DEFAULT_EPSILON;
   const styleStatistics = () => channelStatistics(style);
-  const withStyle = (normalised: tf.Tensor4D) => {
+  const withStyle = (normalised: tf.Tensor) => {
     const { mean, std } = styleStatistics();
     return normalised.mul(std).add(mean);
   };
@@ -86,24 +78,133 @@ function adainMistakes(content: tf.Tensor4D, style: tf.Tensor4D): Mistake[] {
   return mistakes;
 }
 
-/** adain(content, style) against the library's adain, with the output's statistics explained on a mismatch. */
-export async function checkAdain(entry: unknown): Promise<CheckResult> {
-  return runCheck(async () => {
-    const fn = readerFunction(entry, 'adain');
-    for (const [index, shapes] of ADAIN_TRIALS.entries()) {
+/** adain(content, style) against the library's adain. */
+export function checkAdain(entry: unknown): Promise<CheckResult> {
+  const trials = () =>
+    ADAIN_TRIALS.map((shapes, index): TensorTrial => {
       const content = testTensor(shapes.content, 201 + index, { tinyChannel: shapes.tiny });
       const style = testTensor(shapes.style, 301 + index, { meanScale: 4 });
-      const trial = `a random content of shape ${formatShape(shapes.content)} and style of shape ${formatShape(shapes.style)}`;
-      const output = requireTensor(callReader(fn, 'adain', [content, style], trial), 'Your output', shapes.content, [
-        { shape: shapes.style, hint: 'That is the style’s shape: did you swap content and style?' },
-      ]);
-      await expectClose(output, adain(content, style), {
-        trial,
+      return {
+        args: [content, style],
+        trial: `a random content of shape ${formatShape(shapes.content)} and style of shape ${formatShape(shapes.style)}`,
+        expected: () => adain(content, style),
         reference: 'adain(content, style)',
         axisNames: NHWC_AXES,
         mistakes: adainMistakes(content, style),
-      });
-    }
-    return `Correct. On ${ADAIN_TRIALS.length} random pairs your adain equals the library's adain(content, style).`;
+        shapeHints: [{ shape: shapes.style, hint: 'That is the style’s shape: did you swap content and style?' }],
+      };
+    });
+  return checkTensorFunction(entry, 'adain', trials, `Correct. On ${ADAIN_TRIALS.length} random pairs your adain equals the library's adain(content, style).`);
+}
+
+const SWAP_TRIALS: readonly { content: Shape4; style: Shape4 }[] = [
+  { content: [1, 6, 6, 3], style: [1, 4, 4, 3] },
+  { content: [2, 5, 7, 4], style: [2, 6, 3, 4] },
+];
+
+/** swapStd(content, style): the content's own μ, the style's σ — adainFromStatistics with mixed statistics. */
+export function checkSwapStd(entry: unknown): Promise<CheckResult> {
+  const trials = () =>
+    SWAP_TRIALS.map((shapes, index): TensorTrial => {
+      const content = testTensor(shapes.content, 701 + index);
+      const style = testTensor(shapes.style, 711 + index, { meanScale: 4 });
+      const mixed = () => ({ mean: channelStatistics(content).mean, std: channelStatistics(style).std });
+      return {
+        args: [content, style],
+        trial: `a random content of shape ${formatShape(shapes.content)} and style of shape ${formatShape(shapes.style)}`,
+        expected: () => adainFromStatistics(content, mixed()),
+        reference: 'adainFromStatistics(content, { mean: μ(content), std: σ(style) })',
+        axisNames: NHWC_AXES,
+        mistakes: [
+          { hint: 'your output has the style’s mean too: that is full AdaIN. Keep the content’s own μ(x).', predict: () => adain(content, style) },
+          { hint: 'your output is centred at 0. Add the content’s own mean μ(x) back.', predict: () => adainFromStatistics(content, { ...mixed(), mean: tf.zeros(mixed().mean.shape) }) },
+          { hint: 'your output has the content’s σ. Scale the normalised content by the style’s σ(y).', predict: () => content.clone() },
+        ],
+        shapeHints: [{ shape: shapes.style, hint: 'That is the style’s shape: did you swap content and style?' }],
+      };
+    });
+  return checkTensorFunction(entry, 'swapStd', trials, 'Correct. Your output keeps the content’s channel means and takes the style’s σ, as adainFromStatistics does.');
+}
+
+/** Channel counts of the style-loss layers; the spatial sizes are kept small so the check runs in milliseconds. */
+const FEATURE_SHAPES: Record<(typeof STYLE_LOSS_LAYERS)[number], Shape4> = {
+  relu1_1: [1, 8, 8, 64],
+  relu2_1: [1, 4, 4, 128],
+  relu3_1: [1, 2, 2, 256],
+  relu4_1: [1, 2, 2, 512],
+};
+
+function randomFeatures(seed: number, meanScale: number): VggFeatures {
+  return Object.fromEntries(
+    STYLE_LOSS_LAYERS.map((layer, index) => [layer, testTensor(FEATURE_SHAPES[layer], seed + index, { meanScale }).relu()]),
+  ) as VggFeatures;
+}
+
+/** The style loss with a variation in how one layer's statistics differences are measured. */
+function styleLossVariant(a: VggFeatures, b: VggFeatures, variant: { distance?: 'squared' | 'mse'; layers?: readonly (keyof VggFeatures)[]; unbiased?: boolean; meanOnly?: boolean }): tf.Tensor {
+  return tf.tidy(() => {
+    const statistics = (x: tf.Tensor4D) => {
+      const { mean, variance } = tf.moments(x, [1, 2]);
+      const count = x.shape[1] * x.shape[2];
+      return { mean, std: (variant.unbiased ? variance.mul(count / (count - 1)) : variance).add(LOSS_EPSILON).sqrt() };
+    };
+    const distance = (u: tf.Tensor, v: tf.Tensor) =>
+      variant.distance === 'squared' ? u.sub(v).square().sum() : variant.distance === 'mse' ? u.sub(v).square().mean() : tf.norm(u.sub(v));
+    const terms = (variant.layers ?? STYLE_LOSS_LAYERS).map((layer) => {
+      const sa = statistics(a[layer]);
+      const sb = statistics(b[layer]);
+      const meanTerm = distance(sa.mean, sb.mean);
+      return variant.meanOnly ? meanTerm : meanTerm.add(distance(sa.std, sb.std));
+    });
+    return tf.addN(terms);
   });
+}
+
+/** styleLoss(decodedFeatures, styleFeatures): the paper's eq. 13 over relu1_1 … relu4_1, against losses.ts. */
+export function checkStyleLoss(entry: unknown): Promise<CheckResult> {
+  const trials = () =>
+    [0, 1].map((index): TensorTrial => {
+      const decoded = randomFeatures(801 + 10 * index, 1);
+      const style = randomFeatures(851 + 10 * index, 2);
+      return {
+        args: [decoded, style],
+        trial: 'random features of relu1_1 … relu4_1 (64, 128, 256 and 512 channels)',
+        expected: () => styleLoss(decoded, style),
+        reference: 'styleLoss(decoded, style)',
+        axisNames: [],
+        mistakes: [
+          { hint: 'you summed squared differences. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂, the square root of that sum: tf.norm.', predict: () => styleLossVariant(decoded, style, { distance: 'squared' }) },
+          { hint: 'you took a mean squared error. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂ of the differences: tf.norm.', predict: () => styleLossVariant(decoded, style, { distance: 'mse' }) },
+          { hint: 'your loss uses relu4_1 only. Sum the terms of all four layers, relu1_1, relu2_1, relu3_1 and relu4_1.', predict: () => styleLossVariant(decoded, style, { layers: ['relu4_1'] }) },
+          { hint: 'your loss compares the means only. Add ‖σ(a) − σ(b)‖₂ for every layer.', predict: () => styleLossVariant(decoded, style, { meanOnly: true }) },
+          { hint: 'your σ uses the unbiased variance (n − 1). Use the population variance, as tf.moments does.', predict: () => styleLossVariant(decoded, style, { unbiased: true }) },
+        ],
+      };
+    });
+  return checkTensorFunction(entry, 'styleLoss', trials, 'Correct. Your styleLoss equals the library’s styleLoss(decoded, style) on two random pairs of feature sets.');
+}
+
+const ALPHAS = [0.3, 0.75, 0] as const;
+
+/** styleTarget(contentFeatures, styleFeatures, alpha) = α·AdaIN(f(c), f(s)) + (1 − α)·f(c), the paper's eq. 14. */
+export function checkStyleTarget(entry: unknown): Promise<CheckResult> {
+  const trials = () =>
+    ALPHAS.map((alpha, index): TensorTrial => {
+      const content = testTensor([1, 4, 5, 8], 901 + index);
+      const style = testTensor([1, 6, 3, 8], 911 + index, { meanScale: 4 });
+      const encoded = () => ({ statistics: channelStatistics(style), colorPreservation: 'none' as const });
+      return {
+        args: [content, style, alpha],
+        trial: `random relu4_1-like features with alpha = ${alpha}`,
+        expected: () => adainTarget(content, [{ style: encoded() }], { alpha }),
+        reference: `adainTarget(f(c), [style], { alpha: ${alpha} })`,
+        axisNames: NHWC_AXES,
+        mistakes: [
+          { hint: 'α works the wrong way round. α = 1 is full style: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adainTarget(content, [{ style: encoded() }], { alpha: 1 - alpha }) },
+          { hint: 'the (1 − α)·f(c) term is missing: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adain(content, style).mul(alpha) },
+          { hint: 'your output ignores α. t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adain(content, style) },
+        ],
+      };
+    });
+  return checkTensorFunction(entry, 'styleTarget', trials, 'Correct. Your styleTarget equals adainTarget for α = 0.3, 0.75 and 0.');
 }

@@ -1,5 +1,6 @@
-import { checkInstanceNorm } from './exercise-checks-norm';
-import { checkAdain } from './exercise-checks-style';
+import { checkBatchNormStep, checkGroupNorm, checkInstanceNorm, checkNormaliseAffine } from './exercise-checks-norm';
+import { checkAdain, checkStyleLoss, checkStyleTarget, checkSwapStd } from './exercise-checks-style';
+import { checkLayerLatents, checkMixingGrid, checkStyleAdain, checkTruncation } from './exercise-checks-generator';
 import type { CheckResult } from './exercise-check-core';
 
 /**
@@ -9,9 +10,31 @@ import type { CheckResult } from './exercise-check-core';
  */
 export type { CheckResult } from './exercise-check-core';
 
-export type CheckId = 'instance-norm' | 'adain';
+export type CheckId =
+  | 'instance-norm'
+  | 'normalise-affine'
+  | 'group-norm'
+  | 'batch-norm-step'
+  | 'adain'
+  | 'swap-std'
+  | 'style-loss'
+  | 'style-target'
+  | 'truncation'
+  | 'style-adain'
+  | 'layer-latents'
+  | 'mixing-grid';
 
 export const exerciseChecks: Record<CheckId, (entry: (...args: never[]) => unknown) => Promise<CheckResult>> = {
   'instance-norm': checkInstanceNorm,
+  'normalise-affine': checkNormaliseAffine,
+  'group-norm': checkGroupNorm,
+  'batch-norm-step': checkBatchNormStep,
   adain: checkAdain,
+  'swap-std': checkSwapStd,
+  'style-loss': checkStyleLoss,
+  'style-target': checkStyleTarget,
+  truncation: checkTruncation,
+  'style-adain': checkStyleAdain,
+  'layer-latents': checkLayerLatents,
+  'mixing-grid': checkMixingGrid,
 };

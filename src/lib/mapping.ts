@@ -28,6 +28,6 @@ export function mapLatents(weights: GeneratorWeights, z: tf.Tensor2D): tf.Tensor
 }
 
 /** w̄ + ψ·(w − w̄) for w [N, wDim]. */
-export function truncate(weights: GeneratorWeights, w: tf.Tensor2D, psi: number): tf.Tensor2D {
+export function truncate(weights: Pick<GeneratorWeights, 'wAvg'>, w: tf.Tensor2D, psi: number): tf.Tensor2D {
   return tf.tidy(() => weights.wAvg.add(w.sub(weights.wAvg).mul(psi)) as tf.Tensor2D);
 }
