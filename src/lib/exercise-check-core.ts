@@ -145,6 +145,15 @@ export interface Comparison {
   mistakes?: readonly Mistake[];
 }
 
+/** A mistake's prediction, or null where that mistake cannot even run on this trial (e.g. shapes that do not broadcast). */
+function predictionOf(mistake: Mistake): tf.Tensor | null {
+  try {
+    return mistake.predict();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Fails unless `actual` equals `expected` within tolerance. On a mismatch, the first mistake whose
  * prediction matches (within 10× the tolerance) gives the hint; otherwise the first differing element.
@@ -154,7 +163,8 @@ export async function expectClose(actual: tf.Tensor, expected: tf.Tensor, compar
   const first = within(actualValues, expectedValues, 1);
   if (first < 0) return;
   for (const mistake of comparison.mistakes ?? []) {
-    const predicted = mistake.predict();
+    const predicted = predictionOf(mistake);
+    if (predicted === null) continue;
     const predictedValues = await predicted.data();
     predicted.dispose();
     if (tf.util.arraysEqual(predicted.shape, actual.shape) && within(actualValues, predictedValues, 10) < 0) {

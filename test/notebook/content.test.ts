@@ -1,0 +1,196 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import * as Plot from '@observablehq/plot';
+import { exerciseChecks } from '../../src/lib/exercise-checks';
+import { adain, adainFromStatistics, channelStatistics } from '../../src/lib/adain';
+import { batchNormInference, batchNormTrain, groupMoments, initialRunningStatistics, normalise } from '../../src/lib/norm';
+import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
+import { disposeSynthesisResult, layerLatents, mixingGridLatents, synthesize } from '../../src/lib/synthesis';
+import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { defaultLabState, readLabParams, writeLabParams } from '../../src/lib/lab-state';
+import { galleryImage, readStyleLabParams, writeStyleLabParams } from '../../src/lib/style-lab-state';
+import { readBlockParams, writeBlockParams } from '../../src/lib/block-state';
+import { readMixingParams, writeMixingParams } from '../../src/lib/mixing-state';
+import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
+import { standardNormals } from '../../src/lib/rng';
+import type { LessonNotebook } from '../../src/notebook/types';
+import { loadTestModel } from '../lib/fixtures';
+
+/**
+ * The lessons' notebook content against the library: every exercise's solution passes its checker and its
+ * starter does not; every cell runs (with the runtime's display functions replaced by recorders that check
+ * what they are given, and the real models); every question's lab link names a state the lab can read.
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const lessonSlugs = (await readdir(join(root, 'src/lessons/en'))).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const notebooks = Object.fromEntries(
+  await Promise.all(lessonSlugs.map(async (slug) => [slug, (await import(`../../src/notebook/en/${slug}.ts`)).default as LessonNotebook] as const)),
+);
+
+/** What the runtime shows, recorded; every tensor handed over must still be alive and of a drawable shape. */
+interface Shown {
+  kind: 'show' | 'image' | 'plot' | 'print';
+  detail: string;
+}
+
+function displays(shown: Shown[]) {
+  const alive = (x: unknown): tf.Tensor => {
+    expect(x).toBeInstanceOf(tf.Tensor);
+    expect((x as tf.Tensor).isDisposed, 'tensor disposed before it was drawn').toBe(false);
+    return x as tf.Tensor;
+  };
+  return {
+    show: async (x: unknown) => {
+      expect(alive(x).rank).toBe(4);
+      shown.push({ kind: 'show', detail: String((x as tf.Tensor).shape) });
+    },
+    image: async (x: unknown) => {
+      const shape = alive(x).shape;
+      expect(shape.at(-1)).toBe(3);
+      expect(shape.length === 3 || (shape.length === 4 && shape[0] === 1)).toBe(true);
+      shown.push({ kind: 'image', detail: String(shape) });
+    },
+    plot: (options: { marks?: unknown[] }) => {
+      expect(options.marks?.length).toBeGreaterThan(0);
+      shown.push({ kind: 'plot', detail: 'plot' });
+    },
+    print: (...values: unknown[]) => {
+      for (const value of values) if (value instanceof tf.Tensor) alive(value);
+      shown.push({ kind: 'print', detail: values.map(String).join(' ') });
+    },
+  };
+}
+
+let vgg: StyleTransferModel;
+let generator: GeneratorWeights;
+
+function cellGlobals(shown: Shown[]): Record<string, unknown> {
+  return {
+    tf,
+    Plot,
+    normalise,
+    groupMoments,
+    batchNormTrain,
+    batchNormInference,
+    initialRunningStatistics,
+    adain,
+    adainFromStatistics,
+    channelStatistics,
+    latentsFromSeeds,
+    mapLatents,
+    truncate,
+    layerLatents,
+    mixingGridLatents,
+    synthesize,
+    disposeSynthesisResult,
+    models: {
+      vgg: async () => ({ encode: (x: tf.Tensor4D) => vgg.encoder.encode(x), decode: (t: tf.Tensor4D) => vgg.decoder.decode(t) }),
+      generator: async () => generator,
+    },
+    images: {
+      // A small seeded stand-in with the photo's layout: [1, H, W, 3], 0–255.
+      load: async (id: string) => {
+        expect(galleryImage(id)?.role, `images.load('${id}') must name a gallery photo`).toBe('photo');
+        return tf.tidy(() => tf.tensor4d(standardNormals(id.length, 40 * 48 * 3), [1, 40, 48, 3]).mul(40).add(128).clipByValue(0, 255));
+      },
+    },
+    ...displays(shown),
+  };
+}
+
+const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
+
+/** Runs code with the cell globals, as the runtime does (one shared scope for a lesson's cells). */
+function runInScope(code: string, globals: Record<string, unknown>): Promise<unknown> {
+  return new AsyncFunction(...Object.keys(globals), code)(...Object.values(globals));
+}
+
+function compileFunction(code: string, entry: string, globals: Record<string, unknown>): unknown {
+  return new Function(...Object.keys(globals), `${code}\nreturn typeof ${entry} === 'undefined' ? undefined : ${entry};`)(...Object.values(globals));
+}
+
+/** Tensors a lesson's cells keep at top level for later cells, by lesson (the runtime disposes them on a fresh run). */
+const keptTensors: Record<string, number> = {
+  '01-normalisation': 1, // x
+  '02-batch-vs-instance': 1, // x
+  '03-adain': 2, // content, style
+  '04-style-transfer': 4, // photo, painting, contentFeatures, styleFeatures
+  '05-stylegan': 1, // w
+  '06-style-mixing': 2, // wA, wB
+};
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  vgg = await loadTestModel('vgg');
+  generator = await loadGeneratorWeights({ baseUrl: '', fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))) });
+});
+
+afterAll(() => {
+  disposeModel(vgg);
+  disposeGeneratorWeights(generator);
+});
+
+describe.each(lessonSlugs)('notebook of %s', (slug) => {
+  const notebook = notebooks[slug]!;
+
+  it('has at least 3 cells, 2 exercises and 3 questions, with unique ids', () => {
+    expect(notebook.cells.length).toBeGreaterThanOrEqual(3);
+    expect(notebook.exercises.length).toBeGreaterThanOrEqual(2);
+    expect(notebook.questions.length).toBeGreaterThanOrEqual(3);
+    const ids = [...notebook.cells, ...notebook.exercises, ...notebook.questions].map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('runs every cell in page order, showing live tensors and leaving only the kept ones', async () => {
+    const shown: Shown[] = [];
+    const before = tf.memory().numTensors;
+    await runInScope(notebook.cells.map((cell) => cell.code).join('\n'), cellGlobals(shown));
+    expect(shown.length).toBeGreaterThanOrEqual(notebook.cells.length);
+    expect(tf.memory().numTensors - before).toBe(keptTensors[slug]);
+  });
+
+  describe.each(notebook.exercises.map((exercise) => [exercise.id, exercise] as const))('exercise %s', (_id, exercise) => {
+    it('passes its solution', async () => {
+      const result = await exerciseChecks[exercise.check](compileFunction(exercise.solution, exercise.entry, cellGlobals([])) as never);
+      expect(result.message).toMatch(/^Correct/);
+      expect(result.passed).toBe(true);
+    });
+
+    it('rejects its starter code', async () => {
+      const result = await exerciseChecks[exercise.check](compileFunction(exercise.starter, exercise.entry, cellGlobals([])) as never);
+      expect(result.passed).toBe(false);
+    });
+  });
+
+  describe.each(notebook.questions.map((question) => [question.id, question] as const))('question %s', async (_id, question) => {
+    const mdx = await readFile(join(root, 'src/lessons/en', `${slug}.mdx`), 'utf8');
+
+    it('has distinct choices and a valid answer', () => {
+      expect(new Set(question.choices).size).toBe(question.choices.length);
+      expect(question.answer).toBeGreaterThanOrEqual(0);
+      expect(question.answer).toBeLessThan(question.choices.length);
+      expect(question.explanation.length).toBeGreaterThan(40);
+    });
+
+    it("links to a state the lesson's lab reads back unchanged", () => {
+      const href = question.lab?.href ?? '';
+      const [query = '', anchor = ''] = href.replace(/^\?/, '').split('#');
+      const given = new URLSearchParams(query);
+      const written = new URLSearchParams();
+      if (mdx.includes('<TensorLab')) writeLabParams(readLabParams(given, defaultLabState()), written);
+      if (mdx.includes('<StyleLab')) writeStyleLabParams(readStyleLabParams(given), written);
+      if (mdx.includes('<StyleganBlock')) writeBlockParams(readBlockParams(given), written);
+      if (mdx.includes('<MixingLab')) writeMixingParams(readMixingParams(given), written);
+      expect([...given.keys()].length).toBeGreaterThan(0);
+      for (const [key, value] of given) expect(written.get(key), `${key} in ${href}`).toBe(value);
+      const headingIds = [...mdx.matchAll(/^#+ (.+)$/gm)].map(([, text]) => text!.toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ +/g, '-'));
+      const labIds = ['mixing-lab', 'style-lab-output-heading'];
+      expect([...headingIds, ...labIds], `anchor #${anchor}`).toContain(anchor);
+    });
+  });
+});
