@@ -147,12 +147,12 @@ tf.dispose([photo, palette, recoloured]);`,
     },
     {
       id: 'whose-layout',
-      prompt: 'The content is a small picture and the style is random noise. Whose spatial pattern does the output show?',
-      choices: ["The content's", "The style's", 'A mix of both', 'Neither: AdaIN outputs noise'],
+      prompt: 'Content and style are patches of two different photos. Whose spatial pattern does the output show?',
+      choices: ["The content's", "The style's", 'A mix of both', 'Neither: AdaIN scrambles the pixels'],
       answer: 0,
       explanation:
         'AdaIN only shifts and scales each content channel. The order of the values, and so the pattern, stays the content\'s. From the style it takes two numbers per channel.',
-      lab: { label: 'Open the lab with a picture as content', href: '?method=adain&preset=image&shape=1x3x8x8#adain-in-the-lab' },
+      lab: { label: 'Open the lab with photo patches', href: '?method=adain&preset=image&shape=1x3x8x8#adain-in-the-lab' },
     },
   ],
 } satisfies LessonNotebook;

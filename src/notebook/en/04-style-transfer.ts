@@ -134,7 +134,7 @@ with torch.no_grad():
       choices: ['The photo, rebuilt by the decoder', 'The style image', 'A grey image', 'Noise'],
       answer: 0,
       explanation:
-        'With α = 0 the target t is f(c) itself, so the decoder only has to invert the encoder. It was trained for that too, and gives back the photo, a little blurred.',
+        'With α = 0 the target t is f(c) itself. The decoder was trained so that the encoder, run on its output, gives back t (the content loss). So it returns an image close to the photo, with some detail lost.',
       lab: { label: 'Open the lab with α = 0', href: '?content=chelsea&styles=art-swirl-3:1&alpha=0#style-lab-output-heading' },
     },
     {
