@@ -60,12 +60,13 @@ print('after AdaIN, channel means = y_b:', (await after.mean.data()).slice(0, 4)
 print('y_b itself:', (await layer.styleBias.data()).slice(0, 4), '…');
 tf.dispose([gap, after.mean, after.std, wPerLayer]);
 disposeSynthesisResult(recorded);`,
-      pytorch: `# training/stylegan.py, one styled layer (the style affine maps w to y_s and y_b):
-x = F.leaky_relu(conv(x) + noise_strength * noise + bias, 0.2)
+      pytorch: `# training/stylegan.py, one styled layer and adain(), shortened (x: [N, C, H, W]):
+x = conv(x) + noise * noise_strength[None, :, None, None]
+x = F.leaky_relu(x + bias[None, :, None, None], 0.2)
 y_s, y_b = style_scale(w), style_bias(w)          # [N, C] each
 mean = x.mean(dim=(2, 3), keepdim=True)
-std = (x.var(dim=(2, 3), unbiased=False, keepdim=True) + 1e-5).sqrt()
-x = y_s[:, :, None, None] * (x - mean) / std + y_b[:, :, None, None]`,
+variance = (x - mean).pow(2).mean(dim=(2, 3), keepdim=True)
+x = y_s[:, :, None, None] * (x - mean) * torch.rsqrt(variance + 1e-5) + y_b[:, :, None, None]`,
     },
   ],
   exercises: [

@@ -35,10 +35,10 @@ const mixed = tf.tidy(() => {
 print('face A, your mix, face B');
 await image(mixed);
 mixed.dispose();`,
-      pytorch: `# the same rule with a StyleGAN-like synthesis network that takes one w per layer, ws: [N, num_ws, w_dim]
+      pytorch: `# the same rule for training/stylegan.py's generator: its synthesis network takes ws [N, num_ws, w_dim]
 t = torch.tensor([0, 0, 0, 0, 0.5, 0.5, 1, 1]).view(1, -1, 1)
 ws = (1 - t) * w_a[:, None, :] + t * w_b[:, None, :]
-img = synthesis(ws)`,
+img = generator.synthesis(ws, noise=None)`,
     },
     {
       id: 'noise',
