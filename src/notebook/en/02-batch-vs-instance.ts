@@ -4,6 +4,56 @@ import type { LessonNotebook } from '../types';
 export default {
   cells: [
     {
+      id: 'running',
+      title: 'Training mode and inference mode',
+      code: `// Ten training steps on batches drawn around mean 3 and σ 2. Each step moves the running
+// estimates 10 % of the way (momentum 0.1) towards the batch's own statistics.
+let running = initialRunningStatistics(4);
+for (let step = 1; step <= 10; step++) {
+  const batch = tf.randomNormal([8, 4, 4, 4], 3, 2, 'float32', step);
+  const { y, running: next } = batchNormTrain(batch, running, { momentum: 0.1 });
+  tf.dispose([batch, y, running.mean, running.variance]);
+  running = next;
+}
+print('running mean after 10 steps:', await running.mean.data());
+print('running variance after 10 steps:', await running.variance.data());
+// Inference uses the running estimates, so one image gives the same output alone or in any batch.
+const test = tf.randomNormal([1, 4, 4, 4], 3, 2, 'float32', 99);
+const [trainLike, inference] = tf.tidy(() => [batchNormTrain(test, running).y.mean(), batchNormInference(test, running).mean()]);
+print('mean output, training mode:', (await trainLike.data())[0], ' inference mode:', (await inference.data())[0]);
+tf.dispose([test, trainLike, inference, running.mean, running.variance]);`,
+      pytorch: `bn = torch.nn.BatchNorm2d(4, momentum=0.1)   # running_mean = 0, running_var = 1 at the start
+bn.train()
+for step in range(10):
+    bn(torch.randn(8, 4, 4, 4) * 2 + 3)     # updates running_mean, running_var (unbiased)
+print(bn.running_mean, bn.running_var)
+bn.eval()                                     # inference: uses the running estimates
+y = bn(torch.randn(1, 4, 4, 4) * 2 + 3)`,
+    },
+    {
+      id: 'batch-neighbours',
+      title: 'In batch norm, the other images matter',
+      code: `// Image 0 alone, then in a batch with a much brighter image 1 (as in the day-and-night demo).
+const image0 = tf.randomNormal([1, 4, 4, 4], 0, 1, 'float32', 5);
+const bright = tf.tidy(() => image0.mul(0.5).add(10));
+const changes = tf.tidy(() =>
+  ['batch', 'instance'].map((method) => {
+    const alone = normalise(image0, { method });
+    const inBatch = normalise(tf.concat([image0, bright]), { method }).slice([0, 0, 0, 0], [1, 4, 4, 4]);
+    return inBatch.sub(alone).abs().max();
+  }),
+);
+print('batch norm: image 0 changes by up to', (await changes[0].data())[0]);
+print('instance norm: image 0 changes by up to', (await changes[1].data())[0]);
+tf.dispose([image0, bright, ...changes]);`,
+      pytorch: `bn = torch.nn.BatchNorm2d(4).train()
+inorm = torch.nn.InstanceNorm2d(4)          # affine=False, track_running_stats=False by default
+image0 = x[:1]
+batch = torch.cat([image0, image0 * 0.5 + 10])
+print((bn(batch)[:1] - bn(image0)).abs().max())        # large
+print((inorm(batch)[:1] - inorm(image0)).abs().max())  # about 0`,
+    },
+    {
       id: 'axes',
       title: 'Four methods, four sets of axes',
       code: `// 2 images, 4 × 4 pixels, 4 channels, [N, H, W, C]. The methods differ only in the axes μ and σ² come from.
@@ -32,56 +82,6 @@ inorm = x.mean(dim=(2, 3))                  # instance norm: per image and chann
 ln = x.mean(dim=(1, 2, 3))                  # layer norm:    per image                -> [N]
 gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))   # group norm, G = 2: [N, G, C/G, H, W] -> [N, G]
 # variances: x.var(dim=..., unbiased=False), the population variance the layers use`,
-    },
-    {
-      id: 'batch-neighbours',
-      title: 'In batch norm, the other images matter',
-      code: `// Image 0 alone, then in a batch with a much brighter image 1 (as in the day-and-night demo).
-const image0 = tf.tidy(() => x.slice([0, 0, 0, 0], [1, 4, 4, 4]));
-const bright = tf.tidy(() => image0.mul(0.5).add(10));
-const changes = tf.tidy(() =>
-  ['batch', 'instance'].map((method) => {
-    const alone = normalise(image0, { method });
-    const inBatch = normalise(tf.concat([image0, bright]), { method }).slice([0, 0, 0, 0], [1, 4, 4, 4]);
-    return inBatch.sub(alone).abs().max();
-  }),
-);
-print('batch norm: image 0 changes by up to', (await changes[0].data())[0]);
-print('instance norm: image 0 changes by up to', (await changes[1].data())[0]);
-tf.dispose([image0, bright, ...changes]);`,
-      pytorch: `bn = torch.nn.BatchNorm2d(4).train()
-inorm = torch.nn.InstanceNorm2d(4)          # affine=False, track_running_stats=False by default
-image0 = x[:1]
-batch = torch.cat([image0, image0 * 0.5 + 10])
-print((bn(batch)[:1] - bn(image0)).abs().max())        # large
-print((inorm(batch)[:1] - inorm(image0)).abs().max())  # about 0`,
-    },
-    {
-      id: 'running',
-      title: 'Training mode and inference mode',
-      code: `// Ten training steps on batches drawn around mean 3 and σ 2. Each step moves the running
-// estimates 10 % of the way (momentum 0.1) towards the batch's own statistics.
-let running = initialRunningStatistics(4);
-for (let step = 1; step <= 10; step++) {
-  const batch = tf.randomNormal([8, 4, 4, 4], 3, 2, 'float32', step);
-  const { y, running: next } = batchNormTrain(batch, running, { momentum: 0.1 });
-  tf.dispose([batch, y, running.mean, running.variance]);
-  running = next;
-}
-print('running mean after 10 steps:', await running.mean.data());
-print('running variance after 10 steps:', await running.variance.data());
-// Inference uses the running estimates, so one image gives the same output alone or in any batch.
-const test = tf.randomNormal([1, 4, 4, 4], 3, 2, 'float32', 99);
-const [trainLike, inference] = tf.tidy(() => [batchNormTrain(test, running).y.mean(), batchNormInference(test, running).mean()]);
-print('mean output, training mode:', (await trainLike.data())[0], ' inference mode:', (await inference.data())[0]);
-tf.dispose([test, trainLike, inference, running.mean, running.variance]);`,
-      pytorch: `bn = torch.nn.BatchNorm2d(4, momentum=0.1)   # running_mean = 0, running_var = 1 at the start
-bn.train()
-for step in range(10):
-    bn(torch.randn(8, 4, 4, 4) * 2 + 3)     # updates running_mean, running_var (unbiased)
-print(bn.running_mean, bn.running_var)
-bn.eval()                                     # inference: uses the running estimates
-y = bn(torch.randn(1, 4, 4, 4) * 2 + 3)`,
     },
   ],
   exercises: [

@@ -27,6 +27,18 @@ out = s_std * (content - c_mean) / c_std + s_mean
 print(out.mean(dim=(2, 3)), s_mean.flatten())`,
     },
     {
+      id: 'colours',
+      title: 'AdaIN on the colours of two photos',
+      code: `// On pixels, the three channels are R, G and B: AdaIN gives the content the style photo's colour statistics.
+const photo = await images.load('chelsea');
+const palette = await images.load('rocket');
+const recoloured = tf.tidy(() => adain(photo, palette).clipByValue(0, 255));
+await image(photo);
+await image(palette);
+await image(recoloured);
+tf.dispose([photo, palette, recoloured]);`,
+    },
+    {
       id: 'swap-sigma',
       title: 'Move only σ, or only μ',
       code: `// AdaIN moves two things: the means and the spreads. adainFromStatistics lets you choose them separately.
@@ -66,18 +78,6 @@ for (const size of [4, 32]) {
 
 # the authors' choice: population variance, ε on the content side only
 var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
-    },
-    {
-      id: 'colours',
-      title: 'AdaIN on the colours of two photos',
-      code: `// On pixels, the three channels are R, G and B: AdaIN gives the content the style photo's colour statistics.
-const photo = await images.load('chelsea');
-const palette = await images.load('rocket');
-const recoloured = tf.tidy(() => adain(photo, palette).clipByValue(0, 255));
-await image(photo);
-await image(palette);
-await image(recoloured);
-tf.dispose([photo, palette, recoloured]);`,
     },
   ],
   exercises: [

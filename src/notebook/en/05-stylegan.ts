@@ -19,24 +19,6 @@ disposeSynthesisResult(face);
 tf.dispose([z, ws]);`,
     },
     {
-      id: 'truncation-faces',
-      title: 'Truncation: pull w towards the average',
-      code: `// w' = w̄ + ψ · (w − w̄) for six seeds; ψ = 1 keeps w, ψ = 0 gives every seed the average face w̄.
-const seeds = [1, 2, 3, 4, 5, 6];
-const manyW = tf.tidy(() => mapLatents(generator, latentsFromSeeds(seeds, generator.config.zDim)));
-for (const psi of [1, 0.7, 0.3, 0]) {
-  const row = tf.tidy(() => {
-    const truncated = truncate(generator, manyW, psi);
-    const { images } = synthesize(generator, layerLatents(truncated, null, 0, numWs), { range: 'bytes' });
-    return tf.concat(tf.unstack(images), 1);   // six 32 × 32 faces side by side
-  });
-  print('ψ =', psi);
-  await image(row);
-  row.dispose();
-}
-manyW.dispose();`,
-    },
-    {
       id: 'one-block',
       title: 'One AdaIN layer by hand',
       code: `// Record layer 2 and redo its AdaIN with tf ops: y_s = w·A_s + b_s, y_b = w·A_b + b_b, then
@@ -67,6 +49,24 @@ y_s, y_b = style_scale(w), style_bias(w)          # [N, C] each
 mean = x.mean(dim=(2, 3), keepdim=True)
 variance = (x - mean).pow(2).mean(dim=(2, 3), keepdim=True)
 x = y_s[:, :, None, None] * (x - mean) * torch.rsqrt(variance + 1e-5) + y_b[:, :, None, None]`,
+    },
+    {
+      id: 'truncation-faces',
+      title: 'Truncation: pull w towards the average',
+      code: `// w' = w̄ + ψ · (w − w̄) for six seeds; ψ = 1 keeps w, ψ = 0 gives every seed the average face w̄.
+const seeds = [1, 2, 3, 4, 5, 6];
+const manyW = tf.tidy(() => mapLatents(generator, latentsFromSeeds(seeds, generator.config.zDim)));
+for (const psi of [1, 0.7, 0.3, 0]) {
+  const row = tf.tidy(() => {
+    const truncated = truncate(generator, manyW, psi);
+    const { images } = synthesize(generator, layerLatents(truncated, null, 0, numWs), { range: 'bytes' });
+    return tf.concat(tf.unstack(images), 1);   // six 32 × 32 faces side by side
+  });
+  print('ψ =', psi);
+  await image(row);
+  row.dispose();
+}
+manyW.dispose();`,
     },
   ],
   exercises: [
