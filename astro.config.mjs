@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
+import { offline } from './scripts/offline-build.ts';
 
 // KaTeX may emit only the commands that tag formula parts for live numbers; nothing else that
 // `trust` would unlock (links, includes) is allowed.
@@ -18,7 +19,7 @@ const isolationHeaders = {
 export default defineConfig({
   site: 'https://example.org',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, { trust: (ctx) => katexTrustedCommands.has(ctx.command), strict: false }]],

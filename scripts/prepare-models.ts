@@ -24,7 +24,8 @@ import { DataType, parseGraphDef, tensorFloat32, tensorInt32, tensorUint8, type 
 import { VGG_DECODER_LAYERS } from '../src/lib/decoder';
 import { MOBILE_DECODER_HEAD, MOBILE_DECODER_LAYERS, MOBILE_ENCODER_BLOCKS, MOBILE_ENCODER_STEM, type SeparableBlock } from '../src/lib/mobile';
 import { VGG_ENCODER_LAYERS } from '../src/lib/vgg';
-import type { FileIntegrity, ModelsIndex, WeightsManifestFile } from '../src/lib/weights';
+import type { FileIntegrity, ModelsIndex } from '../src/lib/integrity';
+import type { WeightsManifestFile } from '../src/lib/weights';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -21,7 +21,8 @@ const { values, positionals } = parseArgs({
 });
 
 const server = await serveDist();
-const browser = await launchChromium();
+// Service workers run as for a reader, so the footer shows what it would show them.
+const browser = await launchChromium([], { serviceWorkers: 'allow' });
 await mkdir(values.out, { recursive: true });
 try {
   for (const path of positionals.length ? positionals : ['/']) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { integrityProblem, isModelsIndex, type FileIntegrity, type ModelsIndex } from './integrity';
 
 /**
  * Loading the converted weights (scripts/prepare-models.ts writes them): TensorFlow.js weight manifests
@@ -17,18 +18,6 @@ export interface WeightsManifestFile {
   /** What the weights came from (graph file and its SHA-256), for the record. */
   source: { file: string; sha256: string };
   weightsManifest: tf.io.WeightsManifestConfig;
-}
-
-export interface FileIntegrity {
-  bytes: number;
-  /** Lower-case hex. */
-  sha256: string;
-}
-
-/** `index.json` in the models folder: every produced file by its path relative to that folder. */
-export interface ModelsIndex {
-  format: 'adain-notebook-models';
-  files: Record<string, FileIntegrity>;
 }
 
 export interface LoadProgress {
@@ -114,14 +103,6 @@ export function manifestGroupBytes(group: tf.io.WeightsManifestConfig[number]): 
   }, 0);
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
-  // crypto.subtle exists only in secure contexts (https, localhost) and in Node.
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null;
-  const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function fetchOk(fetchFn: FetchLike, url: string, signal: AbortSignal | undefined): Promise<Response> {
   let response: Response;
   try {
@@ -160,9 +141,8 @@ async function readBody(response: Response, url: string, expectedBytes: number, 
 
 async function verify(bytes: Uint8Array, url: string, expected: FileIntegrity | undefined): Promise<void> {
   if (!expected) return;
-  if (bytes.byteLength !== expected.bytes) throw new WeightsCorruptError(url, `${bytes.byteLength} bytes instead of ${expected.bytes}`);
-  const actual = await sha256Hex(bytes);
-  if (actual !== null && actual !== expected.sha256) throw new WeightsCorruptError(url, 'SHA-256 mismatch');
+  const problem = await integrityProblem(bytes, expected);
+  if (problem) throw new WeightsCorruptError(url, problem);
 }
 
 function expectedIntegrity(options: LoadOptions, path: string, url: string): FileIntegrity | undefined {
@@ -199,8 +179,8 @@ export async function loadModelsIndex(options: Pick<LoadOptions, 'baseUrl' | 'fe
   const url = `${options.baseUrl}index.json`;
   const response = await fetchOk(options.fetch ?? globalThis.fetch, url, options.signal);
   try {
-    const index = (await response.json()) as ModelsIndex;
-    if (index.format === 'adain-notebook-models' && typeof index.files === 'object') return index;
+    const index: unknown = await response.json();
+    if (isModelsIndex(index)) return index;
   } catch {
     // fall through to the error below
   }

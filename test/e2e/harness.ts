@@ -26,7 +26,15 @@ const contentTypes: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.bin': 'application/octet-stream',
+  '.webmanifest': 'application/manifest+json',
 };
+
+const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+export interface ServeOptions {
+  /** Send COOP/COEP as the README recommends (default); false serves like a host that cannot set headers. */
+  isolationHeaders?: boolean;
+}
 
 async function resolveFile(urlPath: string): Promise<string | undefined> {
   const path = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/'));
@@ -39,10 +47,10 @@ async function resolveFile(urlPath: string): Promise<string | undefined> {
   return undefined;
 }
 
-export async function serveDist(): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveDist(options: ServeOptions = {}): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     void resolveFile(request.url ?? '/').then((file) => {
-      const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+      const headers = options.isolationHeaders === false ? {} : isolationHeaders;
       if (!file) {
         response.writeHead(404, headers).end('not found');
         return;
@@ -56,14 +64,28 @@ export async function serveDist(): Promise<{ origin: string; close: () => Promis
   if (!address || typeof address === 'string') throw new Error('server has no port');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        // A browser keeps connections open; the offline test needs the port closed now.
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 
+export interface BrowserOptions {
+  /**
+   * The site's service worker answers its pages' requests, which page.route() then no longer sees; tests of
+   * the pages block it (default) and the offline tests allow it.
+   */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** extraArgs: more Chromium switches, e.g. a fake camera for the webcam test. */
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(extraArgs: readonly string[] = [], options: BrowserOptions = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'adain-notebook-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    serviceWorkers: options.serviceWorkers ?? 'block',
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
@@ -112,9 +134,12 @@ export async function openPage(context: BrowserContext, origin: string, path: st
 }
 
 /** The server and browser a test file shares; call in beforeAll and close in afterAll. */
-export async function startSite(extraArgs: readonly string[] = []): Promise<{ origin: string; context: BrowserContext; close: () => Promise<void> }> {
-  const server = await serveDist();
-  const browser = await launchChromium(extraArgs);
+export async function startSite(
+  extraArgs: readonly string[] = [],
+  options: ServeOptions & BrowserOptions = {},
+): Promise<{ origin: string; context: BrowserContext; close: () => Promise<void> }> {
+  const server = await serveDist(options);
+  const browser = await launchChromium(extraArgs, options);
   return {
     origin: server.origin,
     context: browser.context,
@@ -123,4 +148,37 @@ export async function startSite(extraArgs: readonly string[] = []): Promise<{ or
       await server.close();
     },
   };
+}
+
+/**
+ * Starts the labs that wait for the reader (the style lab's Stylise), then waits until every lab on the page
+ * has finished its first run (each says so in a data- attribute). Fails at once when one shows its error
+ * state, or names the labs still pending at the timeout. Pages without labs pass at once.
+ */
+export async function waitForLabs(page: Page, timeout = 180_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (const lab of await page.locator('style-lab[data-state="idle"]').all()) await lab.locator('button.run').click();
+  for (;;) {
+    const outcome = await page.evaluate(() => {
+      const failed = document.querySelector('[data-state="error"]');
+      if (failed) return { error: `${failed.tagName.toLowerCase()}: ${failed.textContent?.trim().slice(0, 300)}`, pending: [] };
+      const done: Record<string, (lab: HTMLElement) => boolean> = {
+        'tensor-lab': (lab) => lab.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision,
+        'batch-vs-instance': (lab) => lab.dataset.done !== undefined,
+        'adain-demo': (lab) => lab.dataset.done !== undefined,
+        'style-lab': (lab) => lab.dataset.state === 'done',
+        'stylegan-block': (lab) => lab.dataset.state === 'done',
+        'mixing-lab': (lab) => lab.dataset.state === 'done',
+        'backend-check': (lab) => lab.dataset.done !== undefined,
+      };
+      const pending = Object.entries(done)
+        .filter(([tag, isDone]) => [...document.querySelectorAll<HTMLElement>(tag)].some((lab) => !isDone(lab)))
+        .map(([tag]) => `${tag} (${document.querySelector<HTMLElement>(tag)?.dataset.state ?? 'no state'})`);
+      return { error: undefined, pending };
+    });
+    if (outcome.error) throw new Error(`${page.url()}: ${outcome.error}`);
+    if (outcome.pending.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`${page.url()}: still pending after ${timeout} ms: ${outcome.pending.join(', ')}`);
+    await page.waitForTimeout(250);
+  }
 }

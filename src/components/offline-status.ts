@@ -1,0 +1,119 @@
+import { modelFolders, type ModelFolderStatus, type OfflineRequest, type OfflineStatus } from '../lib/offline';
+import { errorText, Island } from './island';
+import { siteUrl } from './site-url';
+
+/**
+ * <offline-status> (OfflineStatus.astro, in every page's footer): registers the service worker and says what
+ * it has saved. The site is saved when the worker has installed; the style-transfer models are saved when
+ * they first run, or now if the reader asks, after seeing how much that downloads. A new build waits until
+ * the reader chooses to load it.
+ */
+
+const folderLabels: Record<string, string> = {
+  'adain-vgg19': 'VGG-19 style-transfer model (lesson 4)',
+  'adain-mobile': 'mobile style-transfer model (lesson 4)',
+};
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function ask(worker: ServiceWorker, request: OfflineRequest): Promise<OfflineStatus> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<OfflineStatus>) => resolve(event.data);
+    worker.postMessage(request, [channel.port2]);
+  });
+}
+
+/** Downloads the files through the worker, which checks and stores them; reports bytes as they arrive. */
+async function saveFiles(paths: readonly string[], onBytes: (bytes: number) => void): Promise<void> {
+  for (const path of paths) {
+    const response = await fetch(siteUrl(`models/${path}`));
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} for ${path}`);
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      onBytes(value.byteLength);
+    }
+  }
+}
+
+export class OfflineStatusElement extends Island {
+  connectedCallback(): void {
+    if (!('serviceWorker' in navigator)) return;
+    const state = this.find('.offline-state');
+    this.hidden = false;
+    state.textContent = 'Saving the site for offline use…';
+    this.listen(navigator.serviceWorker, 'controllerchange', () => void this.refresh());
+    navigator.serviceWorker
+      .register(siteUrl('sw.js'), { scope: siteUrl(), updateViaCache: 'none' })
+      .then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) this.offerUpdate(registration.waiting);
+        this.listen(registration, 'updatefound', () => {
+          const installing = registration.installing;
+          installing?.addEventListener('statechange', () => {
+            if (installing.state === 'installed' && navigator.serviceWorker.controller) this.offerUpdate(installing);
+          });
+        });
+        return this.refresh();
+      })
+      .catch((error: unknown) => {
+        console.warn('The service worker did not register; the site works online only.', error);
+        state.textContent = 'This browser could not save the site for offline use.';
+      });
+  }
+
+  private async refresh(): Promise<void> {
+    const worker = navigator.serviceWorker.controller;
+    if (!worker) return;
+    const status = await ask(worker, { type: 'offline-status' });
+    this.find('.offline-state').textContent = `Available offline: this site (${megabytes(status.precacheBytes)}) is saved in your browser.`;
+    this.dataset.ready = '';
+    this.find('.offline-models').replaceChildren(...modelFolders(status.models).map((folder) => this.drawFolder(folder)));
+  }
+
+  private drawFolder(folder: ModelFolderStatus): HTMLLIElement {
+    const item = document.createElement('li');
+    item.dataset.folder = folder.folder;
+    const label = folderLabels[folder.folder] ?? folder.folder;
+    if (folder.missingBytes === 0) {
+      item.textContent = `${label}: saved (${megabytes(folder.bytes)}).`;
+      item.dataset.saved = '';
+      return item;
+    }
+    item.textContent = `${label}: not saved yet; it downloads when it first runs.`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `Save it now (${megabytes(folder.missingBytes)} to download)`;
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      void navigator.storage?.persist?.();
+      let loaded = 0;
+      saveFiles(folder.missingPaths, (bytes) => {
+        loaded += bytes;
+        button.textContent = `Saving: ${megabytes(loaded)} of ${megabytes(folder.missingBytes)}`;
+      })
+        .then(() => this.refresh())
+        .catch((error: unknown) => {
+          console.error('Saving the model for offline use failed:', errorText(error));
+          item.textContent = `${label}: the download failed (are you offline?). Try again later.`;
+        });
+    });
+    item.append(' ', button);
+    return item;
+  }
+
+  private offerUpdate(waiting: ServiceWorker): void {
+    const update = this.find('.offline-update');
+    update.hidden = false;
+    this.find<HTMLButtonElement>('.offline-reload', update).onclick = () => {
+      // Reload only once the new worker controls the page, so that every file comes from one build.
+      this.listen(navigator.serviceWorker, 'controllerchange', () => location.reload());
+      waiting.postMessage({ type: 'activate-update' } satisfies OfflineRequest);
+    };
+  }
+}
+
+if (!customElements.get('offline-status')) customElements.define('offline-status', OfflineStatusElement);
