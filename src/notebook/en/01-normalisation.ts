@@ -6,67 +6,86 @@ export default {
     {
       id: 'layout',
       title: 'A batch of feature maps',
-      code: `// 2 images, 4 × 4 pixels, 3 channels. TensorFlow.js keeps the channels last: [N, H, W, C].
-// (PyTorch keeps them second: [N, C, H, W].) Every library function here takes [N, H, W, C].
-const x = tf.tidy(() => tf.randomNormal([2, 4, 4, 3], 0, 1, 'float32', 7).mul(tf.tensor1d([1, 3, 0.2])).add(tf.tensor1d([5, -2, 0])));
+      code: `// 2 images, 4 × 4 pixels, 3 channels. TensorFlow.js keeps the channels
+// last: [N, H, W, C]. (PyTorch keeps them second: [N, C, H, W].)
+// Every library function here takes [N, H, W, C].
+const x = tf.tidy(() =>
+  tf.randomNormal([2, 4, 4, 3], 0, 1, 'float32', 7)
+    .mul(tf.tensor1d([1, 3, 0.2]))     // a σ per channel
+    .add(tf.tensor1d([5, -2, 0])),     // a mean per channel
+);
 print('shape [N, H, W, C]:', x.shape);
-// show() draws the lessons' [N, C, H, W] view, so move C to position 1 first.
+// show() draws the lessons' [N, C, H, W] view: move C to position 1.
 const xNCHW = x.transpose([0, 3, 1, 2]);
 await show(xNCHW, { method: 'instance' });
 xNCHW.dispose();`,
       pytorch: `import torch
-x = torch.randn(2, 3, 4, 4) * torch.tensor([1., 3., 0.2]).view(1, 3, 1, 1) + torch.tensor([5., -2., 0.]).view(1, 3, 1, 1)
+sigma = torch.tensor([1., 3., 0.2]).view(1, 3, 1, 1)
+mean = torch.tensor([5., -2., 0.]).view(1, 3, 1, 1)
+x = torch.randn(2, 3, 4, 4) * sigma + mean
 print(x.shape)   # torch.Size([2, 3, 4, 4]) = [N, C, H, W]
-# The same data in TensorFlow.js order would be x.permute(0, 2, 3, 1): [N, H, W, C].`,
+# TensorFlow.js order: x.permute(0, 2, 3, 1) is [N, H, W, C]`,
     },
     {
       id: 'by-hand',
       title: 'Instance norm by hand, against normalise()',
-      code: `// One μ and one σ² per image and channel: reduce over H and W, axes 1 and 2 of [N, H, W, C].
-// keepDims = true keeps the shape [N, 1, 1, C], so μ lines up with x when we subtract.
+      code: `// One μ and one σ² per image and channel: reduce over H and W,
+// axes 1 and 2 of [N, H, W, C]. keepDims = true keeps the shape
+// [N, 1, 1, C], so μ lines up with x when we subtract.
 const largest = tf.tidy(() => {
-  const { mean, variance } = tf.moments(x, [1, 2], true);   // population variance: divides by n
+  // tf.moments gives the population variance: it divides by n
+  const { mean, variance } = tf.moments(x, [1, 2], true);
   const byHand = x.sub(mean).div(variance.add(1e-5).sqrt());
   const fromLibrary = normalise(x, { method: 'instance' });
   return byHand.sub(fromLibrary).abs().max();
 });
-print('largest difference from normalise():', (await largest.data())[0]);
+print('largest difference:', (await largest.data())[0]);
 largest.dispose();`,
       pytorch: `import torch, torch.nn.functional as F
-mean = x.mean(dim=(2, 3), keepdim=True)                  # H and W are dims 2 and 3 in [N, C, H, W]
-var = x.var(dim=(2, 3), unbiased=False, keepdim=True)    # population variance, as normalisation uses
+# H and W are dims 2 and 3 of [N, C, H, W]
+mean = x.mean(dim=(2, 3), keepdim=True)
+# the population variance, as normalisation layers use
+var = x.var(dim=(2, 3), unbiased=False, keepdim=True)
 by_hand = (x - mean) / torch.sqrt(var + 1e-5)
 print((by_hand - F.instance_norm(x, eps=1e-5)).abs().max())`,
     },
     {
       id: 'epsilon',
       title: 'What ε does to a nearly constant channel',
-      code: `// Channel 2 of x has σ ≈ 0.2. Make a copy whose channel 2 is almost constant (σ ≈ 0.001):
-// σ² = 1e-6 is smaller than ε = 1e-5, so ε now decides how far the values are stretched.
+      code: `// Channel 2 of x has σ ≈ 0.2. Make a copy whose channel 2 is almost
+// constant (σ ≈ 0.001). Its σ² = 1e-6 is smaller than ε = 1e-5, so ε
+// now decides how far the values are stretched.
 const flat = tf.tidy(() => x.mul(tf.tensor1d([1, 1, 0.005])));
 for (const epsilon of [1e-5, 1e-8, 0]) {
   const spread = tf.tidy(() => {
     const y = normalise(flat, { method: 'instance' }, { epsilon });
     return channelStatistics(y).std.reshape([2, 3]).slice([0, 2], [1, 1]);
   });
-  print('epsilon =', epsilon, '→ σ of channel 2 after normalising:', (await spread.data())[0]);
+  const [value] = await spread.data();
+  print('epsilon =', epsilon, '→ σ of channel 2 afterwards:', value);
   spread.dispose();
 }
 flat.dispose();`,
-      pytorch: `y = F.instance_norm(x * torch.tensor([1., 1., 0.005]).view(1, 3, 1, 1), eps=1e-5)
-print(y.std(dim=(2, 3), unbiased=False)[0, 2])   # well below 1: ε dominates σ² here`,
+      pytorch: `flat = x * torch.tensor([1., 1., 0.005]).view(1, 3, 1, 1)
+y = F.instance_norm(flat, eps=1e-5)
+# well below 1: ε dominates σ² in channel 2
+print(y.std(dim=(2, 3), unbiased=False)[0, 2])`,
     },
     {
       id: 'gamma-beta',
       title: 'γ and β choose the output statistics',
-      code: `// After normalising, every channel has mean 0 and σ ≈ 1. γ and β then set them to (β, |γ|).
+      code: `// After normalising, every channel has mean 0 and σ ≈ 1.
+// γ and β then move them to β and |γ|.
 const gamma = tf.tensor1d([2, 0.5, 1]);
 const beta = tf.tensor1d([1, 0, -3]);
-const statistics = tf.tidy(() => channelStatistics(normalise(x, { method: 'instance' }, { gamma, beta })));
-print('channel means of image 0:', (await statistics.mean.data()).slice(0, 3));
-print('channel σ of image 0:', (await statistics.std.data()).slice(0, 3));
+const statistics = tf.tidy(() =>
+  channelStatistics(normalise(x, { method: 'instance' }, { gamma, beta })),
+);
+print('means of image 0:', (await statistics.mean.data()).slice(0, 3));
+print('σ of image 0:', (await statistics.std.data()).slice(0, 3));
 tf.dispose([gamma, beta, statistics.mean, statistics.std]);`,
-      pytorch: `norm = torch.nn.InstanceNorm2d(3, affine=True)   # affine=False is the default: no γ, β
+      pytorch: `# affine=False is the default: no γ and β
+norm = torch.nn.InstanceNorm2d(3, affine=True)
 with torch.no_grad():
     norm.weight.copy_(torch.tensor([2., 0.5, 1.]))   # γ
     norm.bias.copy_(torch.tensor([1., 0., -3.]))     # β
@@ -81,7 +100,8 @@ print(y.mean(dim=(2, 3))[0], y.std(dim=(2, 3), unbiased=False)[0])`,
       task:
         'Write instanceNorm(x, epsilon) for a tensor x of shape [N, H, W, C]. Normalise every image and channel with its own mean and variance over H and W. Use the population variance (divide by n) and put epsilon inside the square root. Return a tensor of the same shape. The check compares your output with normalise(x, { method: \'instance\' }) on random tensors of three shapes.',
       starter: `function instanceNorm(x, epsilon) {
-  // 1. μ and σ² over H and W (axes 1 and 2), keeping the reduced axes: tf.moments(x, axes, true)
+  // 1. μ and σ² over H and W (axes 1 and 2), keeping the reduced axes:
+  //    tf.moments(x, axes, true)
   // 2. return (x − μ) / √(σ² + ε)
   return x;
 }`,
@@ -114,7 +134,8 @@ print(y.mean(dim=(2, 3))[0], y.std(dim=(2, 3), unbiased=False)[0])`,
 }`,
       entry: 'normaliseOver',
       check: 'normalise-affine',
-      pytorch: `def normalise_over(x, dims, gamma, beta, eps):   # x: [N, C, H, W]; gamma, beta: [C]
+      pytorch: `# x: [N, C, H, W]; gamma, beta: [C]
+def normalise_over(x, dims, gamma, beta, eps):
     mean = x.mean(dim=dims, keepdim=True)
     var = x.var(dim=dims, unbiased=False, keepdim=True)
     x_hat = (x - mean) / torch.sqrt(var + eps)

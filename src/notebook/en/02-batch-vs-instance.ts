@@ -6,48 +6,60 @@ export default {
     {
       id: 'running',
       title: 'Training mode and inference mode',
-      code: `// Ten training steps on batches drawn around mean 3 and σ 2. Each step moves the running
-// estimates 10 % of the way (momentum 0.1) towards the batch's own statistics.
+      code: `// Ten training steps on batches drawn around mean 3 and σ 2. Each step
+// moves the running estimates 10 % of the way (momentum 0.1) towards
+// the batch's own statistics.
 let running = initialRunningStatistics(4);
 for (let step = 1; step <= 10; step++) {
   const batch = tf.randomNormal([8, 4, 4, 4], 3, 2, 'float32', step);
-  const { y, running: next } = batchNormTrain(batch, running, { momentum: 0.1 });
+  const trained = batchNormTrain(batch, running, { momentum: 0.1 });
+  const { y, running: next } = trained;
   tf.dispose([batch, y, running.mean, running.variance]);
   running = next;
 }
 print('running mean after 10 steps:', await running.mean.data());
 print('running variance after 10 steps:', await running.variance.data());
-// Inference uses the running estimates, so one image gives the same output alone or in any batch.
+// Inference uses the running estimates, so one image gives the same
+// output alone or in any batch.
 const test = tf.randomNormal([1, 4, 4, 4], 3, 2, 'float32', 99);
-const [trainLike, inference] = tf.tidy(() => [batchNormTrain(test, running).y.mean(), batchNormInference(test, running).mean()]);
-print('mean output, training mode:', (await trainLike.data())[0], ' inference mode:', (await inference.data())[0]);
+const [trainLike, inference] = tf.tidy(() => [
+  batchNormTrain(test, running).y.mean(),
+  batchNormInference(test, running).mean(),
+]);
+print('mean output, training mode:', (await trainLike.data())[0]);
+print('mean output, inference mode:', (await inference.data())[0]);
 tf.dispose([test, trainLike, inference, running.mean, running.variance]);`,
-      pytorch: `bn = torch.nn.BatchNorm2d(4, momentum=0.1)   # running_mean = 0, running_var = 1 at the start
+      pytorch: `# running_mean starts at 0, running_var at 1
+bn = torch.nn.BatchNorm2d(4, momentum=0.1)
 bn.train()
 for step in range(10):
-    bn(torch.randn(8, 4, 4, 4) * 2 + 3)     # updates running_mean, running_var (unbiased)
+    # updates running_mean and running_var (the unbiased variance)
+    bn(torch.randn(8, 4, 4, 4) * 2 + 3)
 print(bn.running_mean, bn.running_var)
-bn.eval()                                     # inference: uses the running estimates
+bn.eval()      # inference: uses the running estimates
 y = bn(torch.randn(1, 4, 4, 4) * 2 + 3)`,
     },
     {
       id: 'batch-neighbours',
       title: 'In batch norm, the other images matter',
-      code: `// Image 0 alone, then in a batch with a much brighter image 1 (as in the day-and-night demo).
+      code: `// Image 0 alone, then in a batch with a much brighter image 1
+// (as in the day-and-night demo).
 const image0 = tf.randomNormal([1, 4, 4, 4], 0, 1, 'float32', 5);
 const bright = tf.tidy(() => image0.mul(0.5).add(10));
 const changes = tf.tidy(() =>
   ['batch', 'instance'].map((method) => {
     const alone = normalise(image0, { method });
-    const inBatch = normalise(tf.concat([image0, bright]), { method }).slice([0, 0, 0, 0], [1, 4, 4, 4]);
+    const batch = tf.concat([image0, bright]);
+    const inBatch = normalise(batch, { method }).slice(0, 1);
     return inBatch.sub(alone).abs().max();
   }),
 );
-print('batch norm: image 0 changes by up to', (await changes[0].data())[0]);
-print('instance norm: image 0 changes by up to', (await changes[1].data())[0]);
+print('batch norm: image 0 moves by', (await changes[0].data())[0]);
+print('instance norm: image 0 moves by', (await changes[1].data())[0]);
 tf.dispose([image0, bright, ...changes]);`,
       pytorch: `bn = torch.nn.BatchNorm2d(4).train()
-inorm = torch.nn.InstanceNorm2d(4)          # affine=False, track_running_stats=False by default
+# defaults: affine=False, track_running_stats=False
+inorm = torch.nn.InstanceNorm2d(4)
 image0 = x[:1]
 batch = torch.cat([image0, image0 * 0.5 + 10])
 print((bn(batch)[:1] - bn(image0)).abs().max())        # large
@@ -56,12 +68,16 @@ print((inorm(batch)[:1] - inorm(image0)).abs().max())  # about 0`,
     {
       id: 'axes',
       title: 'Four methods, four sets of axes',
-      code: `// 2 images, 4 × 4 pixels, 4 channels, [N, H, W, C]. The methods differ only in the axes μ and σ² come from.
+      code: `// 2 images, 4 × 4 pixels, 4 channels, [N, H, W, C]. The methods
+// differ only in the axes that μ and σ² come from.
 const x = tf.randomNormal([2, 4, 4, 4], 0, 1, 'float32', 3);
 const methods = [
-  { spec: { method: 'batch' }, axes: [0, 1, 2] },     // over N, H, W: one pair per channel
-  { spec: { method: 'instance' }, axes: [1, 2] },     // over H, W: one pair per image and channel
-  { spec: { method: 'layer' }, axes: [1, 2, 3] },     // over H, W, C: one pair per image
+  // over N, H, W: one pair per channel
+  { spec: { method: 'batch' }, axes: [0, 1, 2] },
+  // over H, W: one pair per image and channel
+  { spec: { method: 'instance' }, axes: [1, 2] },
+  // over H, W, C: one pair per image
+  { spec: { method: 'layer' }, axes: [1, 2, 3] },
 ];
 for (const { spec, axes } of methods) {
   const [pairs, difference] = tf.tidy(() => {
@@ -69,19 +85,26 @@ for (const { spec, axes } of methods) {
     const library = groupMoments(x, spec).mean;
     return [byHand.size, byHand.sub(library).abs().max()];
   });
-  print(spec.method, 'norm: axes', axes, '→', pairs, '(μ, σ) pairs; difference from groupMoments:', (await difference.data())[0]);
+  const [gap] = await difference.data();
+  print(spec.method, 'axes', axes, '→', pairs, 'pairs; gap:', gap);
   difference.dispose();
 }
-// Group norm splits C into G groups of neighbouring channels: [N, H, W, G, C/G], then H, W and C/G.
-const groups = tf.tidy(() => tf.moments(x.reshape([2, 4, 4, 2, 2]), [1, 2, 4]).mean.reshape([-1]).sub(groupMoments(x, { method: 'group', groups: 2 }).mean).abs().max());
-print('group norm (G = 2): 4 pairs; difference from groupMoments:', (await groups.data())[0]);
+// Group norm splits C into G groups of neighbouring channels:
+// view x as [N, H, W, G, C/G], then reduce over H, W and C/G.
+const groups = tf.tidy(() => {
+  const byHand = tf.moments(x.reshape([2, 4, 4, 2, 2]), [1, 2, 4]).mean;
+  const library = groupMoments(x, { method: 'group', groups: 2 }).mean;
+  return byHand.reshape([-1]).sub(library).abs().max();
+});
+print('group axes [1, 2, 4] → 4 pairs; gap:', (await groups.data())[0]);
 groups.dispose();`,
       pytorch: `x = torch.randn(2, 4, 4, 4)                 # [N, C, H, W]
-bn = x.mean(dim=(0, 2, 3))                  # batch norm:    one μ per channel        -> [C]
-inorm = x.mean(dim=(2, 3))                  # instance norm: per image and channel    -> [N, C]
-ln = x.mean(dim=(1, 2, 3))                  # layer norm:    per image                -> [N]
-gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))   # group norm, G = 2: [N, G, C/G, H, W] -> [N, G]
-# variances: x.var(dim=..., unbiased=False), the population variance the layers use`,
+bn = x.mean(dim=(0, 2, 3))       # batch norm: per channel -> [C]
+inorm = x.mean(dim=(2, 3))       # instance norm: per image, channel -> [N, C]
+ln = x.mean(dim=(1, 2, 3))       # layer norm: per image -> [N]
+# group norm, G = 2: view as [N, G, C/G, H, W] -> [N, G]
+gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))
+# variances: x.var(dim=..., unbiased=False), the population variance`,
     },
   ],
   exercises: [
@@ -92,7 +115,8 @@ gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))   # group norm, G = 2: [N, G, C/G
         'Write groupNorm(x, groups, epsilon) for x of shape [N, H, W, C]. Split the C channels into groups of C / groups neighbouring channels: group 0 holds channels 0 … C/G − 1. Normalise each image and group over H, W and the channels of the group, then return a tensor of the original shape. The check uses 3, 2 and 1 groups.',
       starter: `function groupNorm(x, groups, epsilon) {
   const [n, h, w, c] = x.shape;
-  // reshape to [n, h, w, groups, c / groups], take moments over axes [1, 2, 4], reshape back
+  // reshape to [n, h, w, groups, c / groups],
+  // take the moments over axes [1, 2, 4], then reshape back
   return x;
 }`,
       solution: `function groupNorm(x, groups, epsilon) {
@@ -132,7 +156,8 @@ gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))   # group norm, G = 2: [N, G, C/G
     y,
     running: {
       mean: running.mean.mul(1 - momentum).add(mean.mul(momentum)),
-      variance: running.variance.mul(1 - momentum).add(unbiased.mul(momentum)),
+      variance: running.variance.mul(1 - momentum)
+        .add(unbiased.mul(momentum)),
     },
   };
 }`,
@@ -140,7 +165,8 @@ gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))   # group norm, G = 2: [N, G, C/G
       check: 'batch-norm-step',
       pytorch: `bn = torch.nn.BatchNorm2d(C, momentum=0.1, affine=False)
 bn.train()
-y = bn(x)      # uses the batch's population variance; stores the unbiased one:
+y = bn(x)   # normalises with the population variance, but stores
+            # the unbiased one:
 # bn.running_var = (1 - 0.1) * old + 0.1 * x.var(dim=(0, 2, 3), unbiased=True)`,
     },
   ],

@@ -6,17 +6,20 @@ export default {
     {
       id: 'defining-property',
       title: "Check AdaIN's defining property",
-      code: `// Any content and any style of the same channel count; the spatial sizes may differ.
+      code: `// Any content and any style with the same number of channels;
+// their heights and widths may differ.
 const content = tf.randomNormal([1, 6, 6, 3], 2, 3, 'float32', 1);
 const style = tf.randomNormal([1, 9, 5, 3], -4, 0.5, 'float32', 2);
 const out = adain(content, style);
-// The defining property: every output channel has the style's mean and σ (ε = 1e-5 is on the content side).
-const [wanted, got] = [channelStatistics(style), channelStatistics(out)];
-const [meanGap, stdGap] = tf.tidy(() => [got.mean.sub(wanted.mean).abs().max(), got.std.sub(wanted.std).abs().max()]);
-print('style μ:', await wanted.mean.data(), ' output μ:', await got.mean.data());
-print('style σ:', await wanted.std.data(), ' output σ:', await got.std.data());
-print('largest gaps: μ', (await meanGap.data())[0], ' σ', (await stdGap.data())[0]);
-tf.dispose([out, wanted.mean, wanted.std, got.mean, got.std, meanGap, stdGap]);`,
+// The defining property: every output channel has the style's mean
+// and σ (up to ε = 1e-5, which sits on the content side).
+const wanted = channelStatistics(style);
+const got = channelStatistics(out);
+print('style μ:', await wanted.mean.data());
+print('output μ:', await got.mean.data());
+print('style σ:', await wanted.std.data());
+print('output σ:', await got.std.data());
+tf.dispose([out, wanted.mean, wanted.std, got.mean, got.std]);`,
       pytorch: `content = torch.randn(1, 3, 6, 6) * 3 + 2
 style = torch.randn(1, 3, 9, 5) * 0.5 - 4
 c_mean = content.mean(dim=(2, 3), keepdim=True)
@@ -29,7 +32,8 @@ print(out.mean(dim=(2, 3)), s_mean.flatten())`,
     {
       id: 'colours',
       title: 'AdaIN on the colours of two photos',
-      code: `// On pixels, the three channels are R, G and B: AdaIN gives the content the style photo's colour statistics.
+      code: `// On pixels the three channels are R, G and B, so AdaIN gives the
+// content photo the colour statistics of the style photo.
 const photo = await images.load('chelsea');
 const palette = await images.load('rocket');
 const recoloured = tf.tidy(() => adain(photo, palette).clipByValue(0, 255));
@@ -41,40 +45,52 @@ tf.dispose([photo, palette, recoloured]);`,
     {
       id: 'swap-sigma',
       title: 'Move only σ, or only μ',
-      code: `// AdaIN moves two things: the means and the spreads. adainFromStatistics lets you choose them separately.
+      code: `// AdaIN moves two things: the means and the spreads.
+// adainFromStatistics lets you choose them separately.
 const c = channelStatistics(content);
 const s = channelStatistics(style);
-const onlySigma = adainFromStatistics(content, { mean: c.mean, std: s.std });   // keep the content's μ
-const onlyMean = adainFromStatistics(content, { mean: s.mean, std: c.std });    // keep the content's σ
-for (const [name, y] of [['only σ moved', onlySigma], ['only μ moved', onlyMean]]) {
+// keep the content's μ, take the style's σ
+const onlySigma = adainFromStatistics(content, { mean: c.mean, std: s.std });
+// take the style's μ, keep the content's σ
+const onlyMean = adainFromStatistics(content, { mean: s.mean, std: c.std });
+const results = [['only σ moved', onlySigma], ['only μ moved', onlyMean]];
+for (const [name, y] of results) {
   const st = channelStatistics(y);
   print(name, '→ μ', await st.mean.data(), ' σ', await st.std.data());
   tf.dispose([st.mean, st.std]);
 }
 tf.dispose([c.mean, c.std, s.mean, s.std, onlySigma, onlyMean]);`,
-      pytorch: `only_sigma = s_std * (content - c_mean) / c_std + c_mean   # content's mean, style's spread
-only_mean = c_std * (content - c_mean) / c_std + s_mean    # content's spread, style's mean`,
+      pytorch: `# the content's mean, the style's spread
+only_sigma = s_std * (content - c_mean) / c_std + c_mean
+# the content's spread, the style's mean
+only_mean = c_std * (content - c_mean) / c_std + s_mean`,
     },
     {
       id: 'which-variance',
       title: "The unofficial port's calc_mean_std",
-      code: `// calc_mean_std in the unofficial PyTorch port uses torch's var(), which divides by n − 1.
-// Compare its σ with the population σ this notebook uses, on 4 × 4 and 32 × 32 feature maps.
+      code: `// calc_mean_std in the unofficial PyTorch port uses torch's var(),
+// which divides by n − 1. Compare its σ with the population σ this
+// notebook uses, on 4 × 4 and 32 × 32 feature maps.
 for (const size of [4, 32]) {
   const ratio = tf.tidy(() => {
-    const feature = tf.randomNormal([1, size, size, 8], 0, 1, 'float32', size);
+    const feature = tf.randomNormal([1, size, size, 8], 0, 1, 'float32', 1);
     const n = size * size;
     const population = channelStatistics(feature).std;
-    const unbiased = tf.moments(feature, [1, 2], true).variance.mul(n / (n - 1)).add(1e-5).sqrt();
+    const { variance } = tf.moments(feature, [1, 2], true);
+    const unbiased = variance.mul(n / (n - 1)).add(1e-5).sqrt();
     return unbiased.div(population).mean();
   });
-  print(size + ' × ' + size + ': unbiased σ ÷ population σ =', (await ratio.data())[0]);
+  const [value] = await ratio.data();
+  print(size + ' × ' + size + ': unbiased σ ÷ population σ =', value);
   ratio.dispose();
 }`,
-      pytorch: `def calc_mean_std(feat, eps=1e-5):          # the unofficial port's helper, in short
+      pytorch: `# the unofficial port's helper, in short
+def calc_mean_std(feat, eps=1e-5):
     n, c = feat.shape[:2]
-    var = feat.view(n, c, -1).var(dim=2) + eps   # var() is unbiased (n - 1) by default
-    return feat.view(n, c, -1).mean(dim=2).view(n, c, 1, 1), var.sqrt().view(n, c, 1, 1)
+    flat = feat.view(n, c, -1)
+    var = flat.var(dim=2) + eps   # var() divides by n - 1 by default
+    mean = flat.mean(dim=2)
+    return mean.view(n, c, 1, 1), var.sqrt().view(n, c, 1, 1)
 
 # the authors' choice: population variance, ε on the content side only
 var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
@@ -102,7 +118,8 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
       check: 'adain',
       pytorch: `def adain(content, style, eps=1e-5):       # [N, C, H, W]
     c_mean = content.mean(dim=(2, 3), keepdim=True)
-    c_std = (content.var(dim=(2, 3), unbiased=False, keepdim=True) + eps).sqrt()
+    c_var = content.var(dim=(2, 3), unbiased=False, keepdim=True)
+    c_std = (c_var + eps).sqrt()
     s_mean = style.mean(dim=(2, 3), keepdim=True)
     s_std = style.var(dim=(2, 3), unbiased=False, keepdim=True).sqrt()
     return s_std * (content - c_mean) / c_std + s_mean`,
@@ -120,7 +137,8 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
       solution: `function swapStd(content, style) {
   const c = tf.moments(content, [1, 2], true);
   const s = tf.moments(style, [1, 2], true);
-  return content.sub(c.mean).div(c.variance.add(1e-5).sqrt()).mul(s.variance.sqrt()).add(c.mean);
+  const normalised = content.sub(c.mean).div(c.variance.add(1e-5).sqrt());
+  return normalised.mul(s.variance.sqrt()).add(c.mean);
 }`,
       entry: 'swapStd',
       check: 'swap-std',

@@ -6,28 +6,40 @@ export default {
     {
       id: 'encode',
       title: 'Run the real VGG encoder and plot relu4_1',
-      code: `// The encoder maps an image [1, H, W, 3] with values 0–255 to relu4_1 features [1, H/8, W/8, 512].
+      code: `// The encoder maps an image [1, H, W, 3] with values 0–255 to the
+// relu4_1 features [1, H/8, W/8, 512].
 const vgg = await models.vgg();
-// The encoder needs H and W to be multiples of 8: resize to height 256 and round the width.
-const toHeight = (picture, height) =>
-  tf.tidy(() => tf.image.resizeBilinear(picture, [height, 8 * Math.round((height * picture.shape[2]) / picture.shape[1] / 8)]));
-const [photoFull, paintingFull] = [await images.load('chelsea'), await images.load('rocket')];
+// H and W must be multiples of 8: resize to height 256, round the width.
+const toHeight = (picture, height) => {
+  const [, h, w] = picture.shape;
+  const width = 8 * Math.round((height * w) / h / 8);
+  return tf.tidy(() => tf.image.resizeBilinear(picture, [height, width]));
+};
+const photoFull = await images.load('chelsea');
+const paintingFull = await images.load('rocket');
 const photo = toHeight(photoFull, 256);
 const painting = toHeight(paintingFull, 256);
 tf.dispose([photoFull, paintingFull]);
 const contentFeatures = vgg.encode(photo);
 const styleFeatures = vgg.encode(painting);
 print('relu4_1 of the photo:', contentFeatures.shape);
-// Two numbers per channel are all AdaIN takes from the style: plot them for both images.
+// Two numbers per channel are all that AdaIN takes from the style.
+// Plot them for both images: one dot per channel.
 const points = [];
-for (const [name, features] of [['photo', contentFeatures], ['rocket', styleFeatures]]) {
+const both = [['photo', contentFeatures], ['rocket', styleFeatures]];
+for (const [name, features] of both) {
   const { mean, std } = channelStatistics(features);
   const [means, stds] = [await mean.data(), await std.data()];
-  means.forEach((m, channel) => points.push({ image: name, channel, mean: m, std: stds[channel] }));
+  means.forEach((m, c) => points.push({ image: name, mean: m, std: stds[c] }));
   tf.dispose([mean, std]);
 }
-plot({ marks: [Plot.dot(points, { x: 'mean', y: 'std', stroke: 'image', r: 2 })], x: { label: 'channel mean μ' }, y: { label: 'channel σ' }, color: { legend: true } });`,
-      pytorch: `# With the pytorch-AdaIN port: vgg = net.vgg up to relu4_1, loaded from vgg_normalised.pth
+plot({
+  marks: [Plot.dot(points, { x: 'mean', y: 'std', stroke: 'image', r: 2 })],
+  x: { label: 'channel mean μ' },
+  y: { label: 'channel σ' },
+  color: { legend: true },
+});`,
+      pytorch: `# pytorch-AdaIN: vgg = net.vgg (weights vgg_normalised.pth) up to relu4_1
 with torch.no_grad():
     f_c = vgg(content)            # [1, 512, H/8, W/8]
 mean = f_c.mean(dim=(2, 3))       # 512 channel means
@@ -36,13 +48,15 @@ std = f_c.var(dim=(2, 3), unbiased=False).sqrt()`,
     {
       id: 'move-statistics',
       title: 'Move only μ, or only σ, then decode',
-      code: `// Three targets for the decoder: the full AdaIN, the style's μ with the content's σ, and the reverse.
+      code: `// Three targets for the decoder: the full AdaIN, the style's μ with
+// the content's σ, and the content's μ with the style's σ.
 const c = channelStatistics(contentFeatures);
 const s = channelStatistics(styleFeatures);
+const f = contentFeatures;
 const targets = {
-  'full AdaIN': adainFromStatistics(contentFeatures, s),
-  'only μ from the style': adainFromStatistics(contentFeatures, { mean: s.mean, std: c.std }),
-  'only σ from the style': adainFromStatistics(contentFeatures, { mean: c.mean, std: s.std }),
+  'full AdaIN': adainFromStatistics(f, s),
+  'only μ from the style': adainFromStatistics(f, { mean: s.mean, std: c.std }),
+  'only σ from the style': adainFromStatistics(f, { mean: c.mean, std: s.std }),
 };
 for (const [name, target] of Object.entries(targets)) {
   const decoded = tf.tidy(() => vgg.decode(target).clipByValue(0, 255));
@@ -60,13 +74,17 @@ with torch.no_grad():
       title: 'The content–style trade-off α',
       code: `// t = α · AdaIN(f(c), f(s)) + (1 − α) · f(c), decoded for three values of α.
 for (const alpha of [0, 0.5, 1]) {
-  const target = tf.tidy(() => adain(contentFeatures, styleFeatures).mul(alpha).add(contentFeatures.mul(1 - alpha)));
+  const target = tf.tidy(() => {
+    const stylised = adain(contentFeatures, styleFeatures);
+    return stylised.mul(alpha).add(contentFeatures.mul(1 - alpha));
+  });
   const decoded = tf.tidy(() => vgg.decode(target).clipByValue(0, 255));
   print('α =', alpha);
   await image(decoded);
   tf.dispose([target, decoded]);
 }`,
-      pytorch: `t = alpha * adain(f_c, f_s) + (1 - alpha) * f_c   # as style_transfer() in pytorch-AdaIN's test.py
+      pytorch: `# as style_transfer() in pytorch-AdaIN's test.py
+t = alpha * adain(f_c, f_s) + (1 - alpha) * f_c
 with torch.no_grad():
     out = decoder(t)`,
     },
@@ -110,21 +128,25 @@ with torch.no_grad():
     const sa = tf.moments(a[layer], [1, 2]);
     const sb = tf.moments(b[layer], [1, 2]);
     const meanTerm = tf.norm(sa.mean.sub(sb.mean));
-    const stdTerm = tf.norm(sa.variance.add(1e-5).sqrt().sub(sb.variance.add(1e-5).sqrt()));
+    const stdA = sa.variance.add(1e-5).sqrt();
+    const stdB = sb.variance.add(1e-5).sqrt();
+    const stdTerm = tf.norm(stdA.sub(stdB));
     total = total.add(meanTerm).add(stdTerm);
   }
   return total;
 }`,
       entry: 'styleLoss',
       check: 'style-loss',
-      pytorch: `def style_loss(feats_a, feats_b, eps=1e-5):   # lists of 4 feature maps [N, C, H, W]
+      pytorch: `# feats_a, feats_b: lists of 4 feature maps [N, C, H, W]
+def style_loss(feats_a, feats_b, eps=1e-5):
     loss = 0
     for a, b in zip(feats_a, feats_b):
         a_std = (a.var(dim=(2, 3), unbiased=False) + eps).sqrt()
         b_std = (b.var(dim=(2, 3), unbiased=False) + eps).sqrt()
-        loss = loss + torch.norm(a.mean(dim=(2, 3)) - b.mean(dim=(2, 3))) + torch.norm(a_std - b_std)
+        mean_term = torch.norm(a.mean(dim=(2, 3)) - b.mean(dim=(2, 3)))
+        loss = loss + mean_term + torch.norm(a_std - b_std)
     return loss
-# note: the pytorch-AdaIN port uses MSELoss on these statistics instead of the norm`,
+# pytorch-AdaIN uses MSELoss on these statistics instead of the norm`,
     },
   ],
   questions: [

@@ -6,13 +6,17 @@ export default {
     {
       id: 'z-to-w',
       title: 'From a seed to z, w and a face',
-      code: `// The project's generator: z and w have 128 numbers; 8 AdaIN layers, each with its own w.
+      code: `// The project's generator: z and w have 128 numbers each; there are
+// 8 AdaIN layers, and each can take its own w.
 const generator = await models.generator();
-const { numWs } = generator.config;
-const z = latentsFromSeeds([3], generator.config.zDim);      // one z per seed, from N(0, I)
-const w = mapLatents(generator, z);                          // the mapping network: 8 dense layers
+const { numWs, zDim } = generator.config;
+// one z per seed, drawn from N(0, I)
+const z = latentsFromSeeds([3], zDim);
+// the mapping network: 8 dense layers
+const w = mapLatents(generator, z);
 print('z:', z.shape, ' w:', w.shape, ' layers with their own w:', numWs);
-const ws = layerLatents(w, null, 0, numWs);                  // the same w for every layer: [1, numWs, 128]
+// the same w for every layer: [1, numWs, 128]
+const ws = layerLatents(w, null, 0, numWs);
 const face = synthesize(generator, ws, { range: 'bytes' });
 await image(face.images);
 disposeSynthesisResult(face);
@@ -21,7 +25,8 @@ tf.dispose([z, ws]);`,
     {
       id: 'one-block',
       title: 'One AdaIN layer by hand',
-      code: `// Record layer 2 and redo its AdaIN with tf ops: y_s = w·A_s + b_s, y_b = w·A_b + b_b, then
+      code: `// Record layer 2 and redo its AdaIN with tf ops:
+// y_s = w·A_s + b_s and y_b = w·A_b + b_b, then
 // y_s · (x − μ(x)) / √(σ²(x) + ε) + y_b per channel, over H and W.
 const wPerLayer = layerLatents(w, null, 0, numWs);
 const recorded = synthesize(generator, wPerLayer, { record: true });
@@ -33,34 +38,41 @@ const gap = tf.tidy(() => {
   const x = layer.beforeAdain;
   const [n, , , c] = x.shape;
   const { mean, variance } = tf.moments(x, [1, 2], true);
-  const byHand = x.sub(mean).div(variance.add(generator.config.adainEpsilon).sqrt()).mul(ys.reshape([n, 1, 1, c])).add(yb.reshape([n, 1, 1, c]));
+  const epsilon = generator.config.adainEpsilon;
+  const normalised = x.sub(mean).div(variance.add(epsilon).sqrt());
+  const byHand = normalised.mul(ys.reshape([n, 1, 1, c]))
+    .add(yb.reshape([n, 1, 1, c]));
   return byHand.sub(layer.afterAdain).abs().max();
 });
-print('layer 2 at', layer.resolution + '²: largest difference from the generator:', (await gap.data())[0]);
+print('layer 2, largest difference:', (await gap.data())[0]);
 const after = channelStatistics(layer.afterAdain);
-print('after AdaIN, channel means = y_b:', (await after.mean.data()).slice(0, 4), '…');
-print('y_b itself:', (await layer.styleBias.data()).slice(0, 4), '…');
+print('channel means after AdaIN:', (await after.mean.data()).slice(0, 4));
+print('y_b of the same channels:', (await layer.styleBias.data()).slice(0, 4));
 tf.dispose([gap, after.mean, after.std, wPerLayer]);
 disposeSynthesisResult(recorded);`,
-      pytorch: `# training/stylegan.py, one styled layer and adain(), shortened (x: [N, C, H, W]):
+      pytorch: `# training/stylegan.py, one styled layer and adain(), shortened:
 x = conv(x) + noise * noise_strength[None, :, None, None]
 x = F.leaky_relu(x + bias[None, :, None, None], 0.2)
 y_s, y_b = style_scale(w), style_bias(w)          # [N, C] each
 mean = x.mean(dim=(2, 3), keepdim=True)
 variance = (x - mean).pow(2).mean(dim=(2, 3), keepdim=True)
-x = y_s[:, :, None, None] * (x - mean) * torch.rsqrt(variance + 1e-5) + y_b[:, :, None, None]`,
+x_hat = (x - mean) * torch.rsqrt(variance + 1e-5)
+x = y_s[:, :, None, None] * x_hat + y_b[:, :, None, None]`,
     },
     {
       id: 'truncation-faces',
       title: 'Truncation: pull w towards the average',
-      code: `// w' = w̄ + ψ · (w − w̄) for six seeds; ψ = 1 keeps w, ψ = 0 gives every seed the average face w̄.
+      code: `// w' = w̄ + ψ · (w − w̄) for six seeds. ψ = 1 keeps w; ψ = 0 gives
+// every seed the average w̄.
 const seeds = [1, 2, 3, 4, 5, 6];
-const manyW = tf.tidy(() => mapLatents(generator, latentsFromSeeds(seeds, generator.config.zDim)));
+const manyW = tf.tidy(() => mapLatents(generator, latentsFromSeeds(seeds, zDim)));
 for (const psi of [1, 0.7, 0.3, 0]) {
   const row = tf.tidy(() => {
     const truncated = truncate(generator, manyW, psi);
-    const { images } = synthesize(generator, layerLatents(truncated, null, 0, numWs), { range: 'bytes' });
-    return tf.concat(tf.unstack(images), 1);   // six 32 × 32 faces side by side
+    const ws = layerLatents(truncated, null, 0, numWs);
+    const { images } = synthesize(generator, ws, { range: 'bytes' });
+    // six 32 × 32 faces side by side
+    return tf.concat(tf.unstack(images), 1);
   });
   print('ψ =', psi);
   await image(row);
@@ -84,7 +96,7 @@ manyW.dispose();`,
       entry: 'truncate',
       check: 'truncation',
       pytorch: `def truncate(w, w_avg, psi):       # w: [N, w_dim], w_avg: [w_dim]
-    return w_avg + psi * (w - w_avg)   # torch.lerp(w_avg, w, psi) does the same`,
+    return w_avg + psi * (w - w_avg)   # = torch.lerp(w_avg, w, psi)`,
     },
     {
       id: 'style-adain',
@@ -100,7 +112,8 @@ manyW.dispose();`,
   const [n, , , c] = x.shape;
   const { mean, variance } = tf.moments(x, [1, 2], true);
   const normalised = x.sub(mean).div(variance.add(epsilon).sqrt());
-  return normalised.mul(ys.reshape([n, 1, 1, c])).add(yb.reshape([n, 1, 1, c]));
+  return normalised.mul(ys.reshape([n, 1, 1, c]))
+    .add(yb.reshape([n, 1, 1, c]));
 }`,
       entry: 'styleAdain',
       check: 'style-adain',

@@ -6,12 +6,17 @@ export default {
     {
       id: 'crossover',
       title: 'Two faces, every crossover',
-      code: `// Layers before the crossover take face A's w (coarse: outline, pose); the rest take face B's (fine: colours).
+      code: `// Layers before the crossover take face A's w (coarse: outline, pose);
+// the others take face B's w (fine: colours).
 const generator = await models.generator();
 const { numWs, zDim } = generator.config;
-const [wA, wB] = tf.tidy(() => tf.split(truncate(generator, mapLatents(generator, latentsFromSeeds([1, 7], zDim)), 0.7), 2));
+const [wA, wB] = tf.tidy(() => {
+  const w = mapLatents(generator, latentsFromSeeds([1, 7], zDim));
+  return tf.split(truncate(generator, w, 0.7), 2);
+});
 const row = tf.tidy(() => {
-  const ws = tf.concat(Array.from({ length: numWs + 1 }, (_, crossover) => layerLatents(wA, wB, crossover, numWs)));
+  const crossovers = Array.from({ length: numWs + 1 }, (_, k) => k);
+  const ws = tf.concat(crossovers.map((k) => layerLatents(wA, wB, k, numWs)));
   const { images } = synthesize(generator, ws, { range: 'bytes' });
   return tf.concat(tf.unstack(images), 1);
 });
@@ -22,20 +27,26 @@ row.dispose();`,
     {
       id: 'own-rule',
       title: 'Your own per-layer mixing rule',
-      code: `// Any rule works: each of the 8 layers gets its own w. Here: A for the coarse layers 0–3,
-// a 50/50 blend for the middle layers 4–5, B for the fine layers 6–7. Change the rule and run again.
-const rule = (layer) => (layer < 4 ? 0 : layer < 6 ? 0.5 : 1);   // 0 = all A, 1 = all B
+      code: `// Any rule works: each of the 8 layers gets its own w. Here: A for the
+// coarse layers 0–3, a 50/50 blend for the middle layers 4–5, and B for
+// the fine layers 6–7. Change the rule and run the cell again.
+const rule = (layer) => (layer < 4 ? 0 : layer < 6 ? 0.5 : 1); // 1 = all B
 const mixed = tf.tidy(() => {
-  const perLayer = Array.from({ length: numWs }, (_, layer) => wA.mul(1 - rule(layer)).add(wB.mul(rule(layer))));
-  const ws = tf.stack(perLayer, 1);                                    // [1, numWs, 128]
-  const pair = tf.concat([layerLatents(wA, null, 0, numWs), ws, layerLatents(wB, null, 0, numWs)]);
+  const perLayer = Array.from({ length: numWs }, (_, layer) =>
+    wA.mul(1 - rule(layer)).add(wB.mul(rule(layer))),
+  );
+  const ws = tf.stack(perLayer, 1); // [1, numWs, 128]
+  const onlyA = layerLatents(wA, null, 0, numWs);
+  const onlyB = layerLatents(wB, null, 0, numWs);
+  const pair = tf.concat([onlyA, ws, onlyB]);
   const { images } = synthesize(generator, pair, { range: 'bytes' });
   return tf.concat(tf.unstack(images), 1);
 });
 print('face A, your mix, face B');
 await image(mixed);
 mixed.dispose();`,
-      pytorch: `# the same rule for training/stylegan.py's generator: its synthesis network takes ws [N, num_ws, w_dim]
+      pytorch: `# the same rule for training/stylegan.py's generator, whose synthesis
+# network takes ws of shape [N, num_ws, w_dim]
 t = torch.tensor([0, 0, 0, 0, 0.5, 0.5, 1, 1]).view(1, -1, 1)
 ws = (1 - t) * w_a[:, None, :] + t * w_b[:, None, :]
 img = generator.synthesis(ws, noise=None)`,
@@ -48,9 +59,11 @@ const draws = [11, 12, 13, 14, 15, 16];
 const [faces, spread] = tf.tidy(() => {
   const ws = layerLatents(wA.tile([draws.length, 1]), null, 0, numWs);
   const { images } = synthesize(generator, ws, { noise: { seeds: draws } });
-  const spreadPerPixel = tf.moments(images, 0).variance.sqrt().mean(2);   // [32, 32], σ over the draws, mean over RGB
+  // σ over the draws, averaged over R, G and B: [32, 32]
+  const perPixel = tf.moments(images, 0).variance.sqrt().mean(2);
   const bytes = images.add(1).mul(127.5).clipByValue(0, 255);
-  return [tf.concat(tf.unstack(bytes), 1), spreadPerPixel.div(spreadPerPixel.max()).mul(255)];
+  const row = tf.concat(tf.unstack(bytes), 1);
+  return [row, perPixel.div(perPixel.max()).mul(255)];
 });
 await image(faces);
 print('where the noise changes the face (white = most):');
@@ -79,8 +92,10 @@ tf.dispose([faces, spread, spreadImage]);`,
 }`,
       entry: 'mixLatents',
       check: 'layer-latents',
-      pytorch: `def mix_latents(w1, w2, crossover, num_ws):    # [N, w_dim] each -> [N, num_ws, w_dim]
-    return torch.stack([w1 if i < crossover else w2 for i in range(num_ws)], dim=1)`,
+      pytorch: `# w1, w2: [N, w_dim] -> [N, num_ws, w_dim]
+def mix_latents(w1, w2, crossover, num_ws):
+    layers = [w1 if i < crossover else w2 for i in range(num_ws)]
+    return torch.stack(layers, dim=1)`,
     },
     {
       id: 'mixing-grid',
@@ -91,7 +106,8 @@ tf.dispose([faces, spread, spreadImage]);`,
   const rows = rowWs.shape[0];
   const columns = columnWs.shape[0];
   const images = [];
-  // for every row r and column c, in reading order, add layerLatents(row w, column w, crossover, numWs)
+  // for every row r and column c, in reading order, push
+  // layerLatents(row r's w, column c's w, crossover, numWs)
   return tf.concat(images);
 }`,
       solution: `function gridLatents(rowWs, columnWs, crossover, numWs) {
@@ -100,7 +116,9 @@ tf.dispose([faces, spread, spreadImage]);`,
   const images = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
-      images.push(layerLatents(rowWs.slice([r, 0], [1, -1]), columnWs.slice([c, 0], [1, -1]), crossover, numWs));
+      const rowW = rowWs.slice([r, 0], [1, -1]);
+      const columnW = columnWs.slice([c, 0], [1, -1]);
+      images.push(layerLatents(rowW, columnW, crossover, numWs));
     }
   }
   return tf.concat(images);
