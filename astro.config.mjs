@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { offline } from './scripts/offline-build.ts';
+import { tfjsWasmWorkerFiles } from './scripts/tfjs-wasm-worker.ts';
 
 // KaTeX may emit only the commands that tag formula parts for live numbers; nothing else that
 // `trust` would unlock (links, includes) is allowed.
@@ -24,13 +25,16 @@ export default defineConfig({
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, { trust: (ctx) => katexTrustedCommands.has(ctx.command), strict: false }]],
   },
+  // The Content-Security-Policy allows no inline script or stylesheet: every one goes to a file.
+  build: { inlineStylesheets: 'never' },
   server: { headers: isolationHeaders },
   vite: {
+    plugins: [tfjsWasmWorkerFiles()],
     resolve: {
       // tfjs-core imports node-fetch for Node only; in the browser bundle it must resolve to nothing.
       alias: { 'node-fetch': fileURLToPath(new URL('./src/shims/node-fetch.js', import.meta.url)) },
     },
     preview: { headers: isolationHeaders },
-    build: { chunkSizeWarningLimit: 4000 },
+    build: { chunkSizeWarningLimit: 4000, assetsInlineLimit: 0 },
   },
 });

@@ -34,6 +34,8 @@ const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-O
 export interface ServeOptions {
   /** Send COOP/COEP as the README recommends (default); false serves like a host that cannot set headers. */
   isolationHeaders?: boolean;
+  /** Scripts a test serves beside the site, by URL path (e.g. a worker that probes the policy). */
+  extraScripts?: Record<string, string>;
 }
 
 async function resolveFile(urlPath: string): Promise<string | undefined> {
@@ -49,8 +51,13 @@ async function resolveFile(urlPath: string): Promise<string | undefined> {
 
 export async function serveDist(options: ServeOptions = {}): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
+    const headers = options.isolationHeaders === false ? {} : isolationHeaders;
+    const extra = options.extraScripts?.[request.url ?? ''];
+    if (extra !== undefined) {
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(extra);
+      return;
+    }
     void resolveFile(request.url ?? '/').then((file) => {
-      const headers = options.isolationHeaders === false ? {} : isolationHeaders;
       if (!file) {
         response.writeHead(404, headers).end('not found');
         return;

@@ -9,7 +9,7 @@ import { launchChromium, openPage, serveDist, waitForLabs } from './harness';
  * and after the models are saved every page and lab works with the server stopped.
  */
 const lessonSlugs = await readdir(resolve(import.meta.dirname, '../../dist/lessons'));
-const pages = ['/', '/credits/', '/backends/', '/speed/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
+const pages = ['/', '/credits/', '/glossary/', '/backends/', '/speed/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
 
 let server: Awaited<ReturnType<typeof serveDist>> | undefined;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
