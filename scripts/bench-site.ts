@@ -3,7 +3,7 @@
  * navigation to an interactive tensor lab in Chromium. Run by `npm run bench` (after a build, or it builds).
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, serveDist } from '../test/e2e/harness';
@@ -119,4 +119,64 @@ export async function timeToFirstStylisedImage(model: 'vgg' | 'mobile', runs = 5
     await server.close();
   }
   return { coldMs: median(cold), secondVisitMs: median(second) };
+}
+
+/**
+ * A lesson's notebook JS, gzipped: the page's own JS before any editor (static imports), what the CodeMirror
+ * editor adds when it loads, and the worker that runs the cells (tfjs and the library, one file).
+ */
+export async function notebookJavaScript(pagePath: string): Promise<{ beforeKiB: number; editorKiB: number; workerKiB: number }> {
+  const html = await readFile(join(dist, pagePath, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => join(dist, m[1]!));
+  const initial = await closure(entries, false);
+  const assets = await readdir(join(dist, '_astro'));
+  const chunk = (prefix: string): string => {
+    const name = assets.find((file) => file.startsWith(prefix) && file.endsWith('.js'));
+    if (!name) throw new Error(`no ${prefix}*.js in dist/_astro: build first`);
+    return join(dist, '_astro', name);
+  };
+  const editor = [...(await closure([chunk('code-editor')], false))].filter((file) => !initial.has(file));
+  return {
+    beforeKiB: (await gzippedSize(initial)) / 1024,
+    editorKiB: (await gzippedSize(editor)) / 1024,
+    workerKiB: (await gzippedSize([chunk('notebook-worker')])) / 1024,
+  };
+}
+
+/**
+ * Milliseconds from pressing Run on a freshly opened lesson (cold browser: nothing cached) to the first output
+ * of a one-line cell, which includes starting the worker, loading tfjs there and choosing its backend.
+ */
+export async function timeToFirstCellOutput(pagePath: string, cellId: string, runs = 3): Promise<number> {
+  const { cellLink } = await import('../src/lib/cell-link');
+  const server = await serveDist();
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(await cellLink(`${server.origin}${pagePath}`, cellId, '1 + 1'), { waitUntil: 'load' });
+        const ms = await page.evaluate(
+          (id) =>
+            new Promise<number>((done) => {
+              const cell = document.getElementById(`cell-${id}`)!;
+              const output = cell.querySelector('.nb-output')!;
+              const start = performance.now();
+              new MutationObserver(() => {
+                if (output.querySelector('.nb-text')) done(performance.now() - start);
+              }).observe(output, { childList: true });
+              cell.querySelector<HTMLButtonElement>('.nb-run')!.click();
+            }),
+          cellId,
+        );
+        times.push(ms);
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return median(times);
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the project's speed and size numbers, printed. Sections: the site (build, page JS,
- * time to an interactive lab), the models on the /speed/ page per backend, and the time to the first
+ * time to an interactive lab), the notebook (JS before and after the editor loads, Run to the first output),
+ * the models on the /speed/ page per backend, and the time to the first
  * stylised image after opening lesson 4.
  * Flags: --skip-build (use the existing dist/), --all-backends (also the GPU backends when they are
  * software-emulated, which takes many minutes), --quick (256² only, one run), --models=generator (a
@@ -9,7 +10,7 @@
  * lesson 4 section, on the existing dist/).
  */
 import { runSpeedPage } from './bench-browser';
-import { lessonJavaScript, timeBuild, timeToFirstStylisedImage, timeToInteractive } from './bench-site';
+import { lessonJavaScript, notebookJavaScript, timeBuild, timeToFirstCellOutput, timeToFirstStylisedImage, timeToInteractive } from './bench-site';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
@@ -26,6 +27,13 @@ for (const page of ['lessons/normalisation', 'lessons/style-transfer', 'lessons/
 }
 const lab = await timeToInteractive('/lessons/normalisation/', 'tensor-lab[data-computed-revision]');
 console.log(`lesson 1: first contentful paint ${lab.textMs.toFixed(0)} ms; tensor lab computed ${lab.readyMs.toFixed(0)} ms after navigation (median of 5)`);
+
+
+console.log('\n# Notebook (lesson 1)');
+const notebook = await notebookJavaScript('lessons/normalisation');
+console.log(`JS (gzipped): ${notebook.beforeKiB.toFixed(1)} KiB before the editor; the CodeMirror editor adds ${notebook.editorKiB.toFixed(1)} KiB (${(notebook.beforeKiB + notebook.editorKiB).toFixed(1)} KiB after it loads); the cells' worker, with tfjs, ${notebook.workerKiB.toFixed(1)} KiB on the first Run`);
+const firstOutput = await timeToFirstCellOutput('/lessons/normalisation/', 'layout');
+console.log(`Run on a cold page to the first output of a one-line cell: ${firstOutput.toFixed(0)} ms (median of 3 cold browsers; starts the worker and tfjs)`);
 
 console.log('\n# Models on /speed/ (medians; "full" encodes the style image in every run, "cached" reuses its features)');
 const backends = flags.has('--all-backends') ? ['wasm', 'webgl', 'webgpu', 'cpu'] : ['wasm'];

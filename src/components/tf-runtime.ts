@@ -1,8 +1,6 @@
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, explainChoice, onDeviceLost, parseBackendName, backendLabels, type BackendChoice, type BackendOptions } from '../lib/backend';
+import { explainChoice, onDeviceLost, backendLabels, type BackendChoice } from '../lib/backend';
+import { backendOptions, chooseWithEveryCore } from './tf-backend-start';
 import { backendEvent, type BackendStatus } from './backend-events';
 
 /**
@@ -21,33 +19,9 @@ function describe(choice: BackendChoice, notice?: string): BackendStatus {
   return { choice, label: backendLabels[choice.backend], explanation: explainChoice(choice), notice };
 }
 
-/**
- * tfjs-wasm caps its threads at half of navigator.hardwareConcurrency (one thread on two cores) whatever
- * setThreadsCount asks (tensorflow/tfjs#8513). Reporting twice the cores while a backend starts gives one
- * thread per core; the model convolutions are compute-bound, so that is what they need.
- */
-async function chooseWithEveryCore(options: BackendOptions): Promise<BackendChoice> {
-  const threads = options.wasmThreads ?? 1;
-  Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => threads * 2 });
-  try {
-    return await chooseBackend(options);
-  } finally {
-    Reflect.deleteProperty(navigator, 'hardwareConcurrency');
-  }
-}
-
 export function ready(): Promise<BackendStatus> {
   status ??= (async () => {
-    const params = new URLSearchParams(location.search);
-    const options: BackendOptions = {
-      forced: parseBackendName(params.get('backend')),
-      wasmThreads: Number(params.get('threads')) || navigator.hardwareConcurrency || 1,
-      wasmPaths: {
-        'tfjs-backend-wasm.wasm': wasmPlain,
-        'tfjs-backend-wasm-simd.wasm': wasmSimd,
-        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-      },
-    };
+    const options = backendOptions(location.search);
     const choice = await chooseWithEveryCore(options);
     onDeviceLost(
       choice,

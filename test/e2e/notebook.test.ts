@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { Page } from 'playwright-core';
+import { openPage, startSite } from './harness';
+import { normalise } from '../../src/lib/norm';
+import { cellLink } from '../../src/lib/cell-link';
+
+/**
+ * The notebook's code cells in the built site: a cell computes what src/lib computes in Node, an endless loop
+ * is stopped and leaves the page working, errors point at the reader's line, a shared link never runs by
+ * itself, and rerunning cells leaks no tensors. Test code reaches a cell the way a reader's would: in a link.
+ */
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+  await tf.setBackend('cpu');
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const lesson = '/lessons/normalisation/';
+/** A cell of lesson 1 that the tests put their code into. */
+const cellId = 'layout';
+
+async function openWithCode(code: string, id = cellId): Promise<{ page: Page; errors: string[] }> {
+  const link = await cellLink(`${site.origin}${lesson}`, id, code);
+  return openPage(site.context, site.origin, link.slice(site.origin.length));
+}
+
+/** Clicks a cell's button and waits until the run has ended and its output is drawn. */
+async function press(page: Page, id: string, button: '.nb-run' | '.nb-check' = '.nb-run'): Promise<void> {
+  const cell = page.locator(`#cell-${id}`);
+  await cell.locator(button).click();
+  await page.waitForFunction((selector) => {
+    const state = document.querySelector<HTMLElement>(selector)?.dataset.state;
+    return state !== undefined && state !== 'running';
+  }, `#cell-${id}`, { timeout: 120_000 });
+  // The report follows the last drawn output.
+  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent !== '', `#cell-${id} .nb-status`);
+}
+
+async function outputText(page: Page, id = cellId): Promise<string> {
+  return page.locator(`#cell-${id} .nb-output`).innerText();
+}
+
+describe('a cell computes what the library computes', () => {
+  test('instance norm of a given tensor, drawn by show(), equals src/lib in Node', async () => {
+    const values = Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => Math.round(Math.sin(i * 1.7) * 100) / 10);
+    const { page, errors } = await openWithCode(
+      `const x = tf.tensor4d([${values.join(', ')}], [2, 3, 2, 2]);\nshow(toNCHW(normalise(toNHWC(x), { method: 'instance' })))`,
+    );
+    await press(page, cellId);
+    const shown = await page.locator(`#cell-${cellId} .nb-grid-cell`).evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.value)));
+    const expected = tf.tidy(() => {
+      const x = tf.tensor4d(values, [2, 3, 2, 2]).transpose<tf.Tensor4D>([0, 2, 3, 1]);
+      return Array.from(normalise(x, { method: 'instance' }).transpose([0, 3, 1, 2]).dataSync());
+    });
+    expect(shown).toHaveLength(expected.length);
+    shown.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 5));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('runs that go wrong', () => {
+  test('Stop ends while(true){} within a second, the page answers clicks, and the next Run starts afresh', async () => {
+    const { page } = await openWithCode('const before = 1;\nwhile (true) {}');
+    await page.locator(`#cell-${cellId} .nb-run`).click();
+    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.dataset.state === 'running', `#cell-${cellId}`);
+    // Let the worker get into the loop (it first loads tfjs).
+    await page.waitForFunction(() => document.querySelector('#cell-layout .backend-name')?.textContent?.startsWith('runs on'), undefined, { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    // While the loop runs, the page's own event loop answers at once.
+    const delay = await page.evaluate(() => new Promise<number>((resolve) => {
+      const start = performance.now();
+      setTimeout(() => resolve(performance.now() - start), 0);
+    }));
+    expect(delay).toBeLessThan(100);
+    // Timed in the page, from the click to the cell saying it stopped (the test's own round trips excluded).
+    await page.evaluate(() => {
+      const cell = document.querySelector<HTMLElement>('#cell-layout')!;
+      cell.querySelector('.nb-stop')!.addEventListener('click', () => {
+        const clicked = performance.now();
+        new MutationObserver((_, observer) => {
+          if (cell.dataset.state !== 'stopped') return;
+          cell.dataset.stoppedAfter = String(performance.now() - clicked);
+          observer.disconnect();
+        }).observe(cell, { attributes: true });
+      }, { capture: true });
+    });
+    await page.locator(`#cell-${cellId} .nb-stop`).click();
+    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.dataset.stoppedAfter !== undefined, `#cell-${cellId}`, { timeout: 5000 });
+    expect(Number(await page.locator(`#cell-${cellId}`).getAttribute('data-stopped-after'))).toBeLessThan(1000);
+    expect(await outputText(page)).toContain('variables of every cell are gone');
+    // The page answers: the theme toggle works at once.
+    const themeBefore = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.locator('.theme-toggle').click({ timeout: 1000 });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(themeBefore);
+    // The next Run starts a fresh worker: the lesson's own code runs to the end.
+    await page.locator(`#cell-${cellId} .nb-reset`).click();
+    await press(page, cellId);
+    expect(await page.locator(`#cell-${cellId}`).getAttribute('data-state')).toBe('done');
+    await page.close();
+  });
+
+  test('a thrown error shows its message and the reader line, and the line is marked', async () => {
+    const { page } = await openWithCode("const a = 1;\n\nthrow new Error('boom on three')");
+    await press(page, cellId);
+    const error = page.locator(`#cell-${cellId} .nb-text-error`);
+    expect(await error.innerText()).toMatch(/^Line 3 \(throw new Error\('boom on three'\)\): boom on three/);
+    await page.close();
+  });
+
+  test('a syntax error, a 10⁸-element tensor and a throw inside a promise each give a clear message', async () => {
+    const { page } = await openWithCode('const x = ;');
+    await press(page, cellId);
+    expect(await page.locator(`#cell-${cellId} .nb-text-error`).innerText()).toMatch(/^Line 1 .*Syntax error: Unexpected token \(column 11\)/);
+
+    const big = await openWithCode('tf.zeros([1e8])');
+    await press(big.page, cellId);
+    // Either the tensor is summarised (size and first values only) or the worker says it ran out of memory.
+    expect(await outputText(big.page)).toMatch(/Tensor float32 \[100000000\]: 100,000,000 values; the first 64|ran out of memory/);
+
+    const unawaited = await openWithCode("new Promise(() => { throw new Error('inside a promise') });\n'after'");
+    await press(unawaited.page, cellId);
+    await unawaited.page.waitForFunction(() => document.querySelector('#cell-layout .nb-output')?.textContent?.includes('inside a promise'));
+    expect(await outputText(unawaited.page)).toContain('A promise failed without being awaited: inside a promise');
+
+    const awaited = await openWithCode("await new Promise((resolve, reject) => setTimeout(() => reject(new Error('rejected later')), 10))");
+    await press(awaited.page, cellId);
+    expect(await awaited.page.locator(`#cell-${cellId} .nb-text-error`).innerText()).toContain('rejected later');
+    await Promise.all([page, big.page, unawaited.page, awaited.page].map((p) => p.close()));
+  });
+});
+
+describe('links and storage', () => {
+  test('a link with code shows the code with a note and does not run it', async () => {
+    const code = "print('this must not run by itself')";
+    const { page } = await openWithCode(code);
+    await page.waitForTimeout(1500);
+    const cell = page.locator(`#cell-${cellId}`);
+    expect(await cell.getAttribute('data-state')).toBeNull();
+    expect(await outputText(page)).toBe('');
+    expect(await cell.locator('.nb-link-note').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('#cell-layout .cm-content, #cell-layout .nb-code')?.textContent)).toBe(code);
+    await press(page, cellId);
+    expect(await outputText(page)).toContain('this must not run by itself');
+    await page.close();
+  });
+
+  test('an edit survives a reload', async () => {
+    const { page } = await openPage(site.context, site.origin, lesson);
+    await page.locator(`#cell-${cellId} .nb-code`).click();
+    await page.waitForSelector(`#cell-${cellId}[data-editor=ready] .cm-content`);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// my own line');
+    await page.waitForTimeout(600);
+    await page.reload();
+    expect(await page.locator(`#cell-${cellId}`).evaluate((cell) => cell.querySelector('.cm-content, .nb-code')?.textContent)).toContain('// my own line');
+    await page.locator(`#cell-${cellId} .nb-reset`).click();
+    await page.close();
+  });
+});
+
+describe('tensors', () => {
+  test('running every cell of the lesson ten times leaves no more tensors than running them once', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, lesson);
+    const ids = await page.locator('code-cell').evaluateAll((cells) => cells.filter((cell) => !(cell as HTMLElement).dataset.check).map((cell) => (cell as HTMLElement).dataset.cell!));
+    expect(ids.length).toBeGreaterThan(0);
+    const totals: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (const id of ids) {
+        await press(page, id);
+        expect(await page.locator(`#cell-${id}`).getAttribute('data-state')).toBe('done');
+      }
+      totals.push(Number((await page.locator(`#cell-${ids.at(-1)} .nb-memory`).innerText()).match(/; ([\d,]+) in the worker/)?.[1]?.replace(/,/g, '')));
+    }
+    expect(totals.every((total) => total === totals[0])).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+});
+
+describe('exercises', () => {
+  test('each exercise passes its reference solution and rejects a typical wrong one with a hint', async () => {
+    const { page } = await openPage(site.context, site.origin, lesson);
+    const exercises = await page.locator('code-cell[data-check]').evaluateAll((cells) =>
+      cells.map((cell) => ({
+        id: (cell as HTMLElement).dataset.cell!,
+        entry: (cell as HTMLElement).dataset.entry!,
+        solution: cell.closest('.nb-exercise')?.querySelector('.nb-solution code')?.textContent ?? '',
+      })),
+    );
+    await page.close();
+    const entryOf = async (id: string) => exercises.find((exercise) => exercise.id === id)?.entry ?? '';
+    expect(exercises.length).toBeGreaterThan(0);
+    for (const { id, solution } of exercises) {
+      const right = await openWithCode(solution, id);
+      await press(right.page, id, '.nb-check');
+      expect(await right.page.locator(`#cell-${id} .nb-check-result`).innerText()).toMatch(/^✓ Passed/);
+      await right.page.close();
+      // Unbiased variance, the most common slip, where the solution takes moments; else a function that
+      // returns its first argument unchanged.
+      const usesMoments = /tf\.moments\(/.test(solution);
+      const wrongCode = usesMoments
+        ? solution.replace(/tf\.moments\(([^,]+), ([^)]+?)(?:, true)?\)/, (_, x, axes) => `unbiasedMoments(${x}, ${axes})`) + UNBIASED
+        : `${solution}\n${await entryOf(id)} = (...args) => args[0];`;
+      const wrong = await openWithCode(wrongCode, id);
+      await press(wrong.page, id, '.nb-check');
+      expect(await wrong.page.locator(`#cell-${id} .nb-check-result`).innerText()).toMatch(usesMoments ? /^✗ Not yet\. .*(n − 1|unbiased)/i : /^✗ Not yet\./);
+      await wrong.page.close();
+    }
+  }, 300_000);
+});
+
+const UNBIASED = `
+function unbiasedMoments(x, axes) {
+  const mean = tf.mean(x, axes, true);
+  const n = axes.reduce((count, axis) => count * x.shape[axis], 1);
+  const variance = tf.sum(tf.square(tf.sub(x, mean)), axes, true).div(n - 1);
+  return { mean, variance };
+}`;
