@@ -1,6 +1,7 @@
 import { elementCount, indexNCHW, type PositionNCHW, type ShapeNCHW } from './nchw';
 import { groupsOf, statisticGroupCount, statisticGroupOf, type NormMethod, type NormSpec } from './norm-groups';
 import { mulberry32 } from './rng';
+import { choiceField, listField, readUrlState, wholeNumberField, writeUrlState, type UrlCodec, type UrlField } from './url-state';
 
 /**
  * The tensor lab's whole state as one typed object, its URL form, and the preset tensors it starts from.
@@ -221,16 +222,22 @@ export function parseEpsilon(text: string): ParsedNumber {
 
 /** Changes the shape, keeping γ, β of channels that remain and dropping edits (their cells moved). */
 export function reshape(state: LabState, shape: ShapeNCHW): LabState {
-  const channels = shape[1];
+  return fitToShape({ ...state, shape, edits: new Map(), styleEdits: new Map() });
+}
+
+/** Makes every field agree with the shape: a valid group count, one γ and β per channel, cells inside it. */
+function fitToShape(state: LabState): LabState {
+  const channels = state.shape[1];
+  const size = elementCount(state.shape);
+  const inside = (edits: ReadonlyMap<number, number>) => new Map([...edits].filter(([index]) => index < size));
   return {
     ...state,
-    shape,
     groups: validGroupCount(state.groups, channels),
     gamma: Array.from({ length: channels }, (_, c) => state.gamma[c] ?? 1),
     beta: Array.from({ length: channels }, (_, c) => state.beta[c] ?? 0),
-    edits: new Map(),
-    styleEdits: new Map(),
-    selected: clampCell(state.selected, shape),
+    edits: inside(state.edits),
+    styleEdits: inside(state.styleEdits),
+    selected: clampCell(state.selected, state.shape),
   };
 }
 
@@ -248,82 +255,78 @@ export function moveCell(shape: ShapeNCHW, [n, c, h, w]: Cell, rows: number, col
 
 const listSeparator = '_';
 
-function formatEdits(edits: ReadonlyMap<number, number>): string {
-  return [...edits].sort(([a], [b]) => a - b).map(([index, value]) => `${index}~${value}`).join(listSeparator);
-}
+const typedNumber: Omit<UrlField<number>, 'key'> = {
+  read: (text) => {
+    const parsed = parseCellValue(text);
+    return parsed.ok ? parsed.value : undefined;
+  },
+  write: String,
+};
 
-function parseEdits(text: string | null, size: number): Map<number, number> {
-  const edits = new Map<number, number>();
-  for (const pair of text?.split(listSeparator) ?? []) {
-    const [indexText = '', valueText = ''] = pair.split('~');
-    const index = Number(indexText);
-    const parsed = parseCellValue(valueText);
-    if (Number.isInteger(index) && index >= 0 && index < size && parsed.ok) edits.set(index, parsed.value);
-  }
-  return edits;
-}
-
-function parseList(text: string | null, length: number, fallback: number): number[] {
-  const parts = text?.split(listSeparator) ?? [];
-  return Array.from({ length }, (_, i) => {
-    const parsed = parseCellValue(parts[i] ?? '');
-    return parsed.ok ? parsed.value : fallback;
-  });
-}
-
-function parseInteger(text: string | null, min: number, max: number, fallback: number): number {
-  const value = Number(text);
-  return text !== null && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+/** Edited cells as `index~value` pairs; a malformed pair is dropped, the others kept. */
+function editsField(key: string): UrlField<Map<number, number>> {
+  return {
+    key,
+    read: (text) => {
+      const edits = new Map<number, number>();
+      for (const pair of text.split(listSeparator)) {
+        const [indexText = '', valueText = ''] = pair.split('~');
+        const index = /^\d+$/.test(indexText) ? Number(indexText) : Number.NaN;
+        const value = typedNumber.read(valueText);
+        if (Number.isSafeInteger(index) && value !== undefined) edits.set(index, value);
+      }
+      return edits;
+    },
+    write: (edits) => (edits.size ? [...edits].sort(([a], [b]) => a - b).map(([index, value]) => `${index}~${value}`).join(listSeparator) : undefined),
+  };
 }
 
 /**
- * Writes the state into URL parameters. Numbers are written with JavaScript's shortest round-trip form, so
- * reading them back gives the same doubles: a shared link reproduces the view exactly.
+ * The URL form. Numbers are written with JavaScript's shortest round-trip form, so reading them back
+ * gives the same doubles: a shared link reproduces the view exactly.
  */
+const labCodec: UrlCodec<LabState> = {
+  shape: {
+    key: 'shape',
+    read: (text) => {
+      const dims = text.split('x').map((part, axis) => wholeNumberField('', 1, Object.values(shapeLimits)[axis] ?? 0).read(part));
+      return dims.length === 4 && dims.every((dim) => dim !== undefined) ? (dims as unknown as ShapeNCHW) : undefined;
+    },
+    write: (shape) => shape.join('x'),
+  },
+  preset: choiceField('preset', labPresets),
+  seed: wholeNumberField('seed', 0, 2 ** 32 - 1),
+  method: choiceField('method', labMethods),
+  groups: wholeNumberField('groups', 1, shapeLimits.c),
+  gamma: listField('gamma', listSeparator, typedNumber),
+  beta: listField('beta', listSeparator, typedNumber),
+  epsilon: {
+    key: 'eps',
+    read: (text) => {
+      const parsed = parseEpsilon(text);
+      return parsed.ok ? parsed.value : undefined;
+    },
+    write: String,
+  },
+  selected: {
+    key: 'cell',
+    read: (text) => {
+      const cell = text.split(listSeparator).map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
+      return cell.length === 4 && cell.every(Number.isSafeInteger) ? (cell as unknown as Cell) : undefined;
+    },
+    write: (cell) => cell.join(listSeparator),
+  },
+  edits: editsField('edits'),
+  styleEdits: editsField('style-edits'),
+};
+
 export function writeLabParams(state: LabState, params: URLSearchParams): void {
-  params.set('shape', state.shape.join('x'));
-  params.set('preset', state.preset);
-  params.set('seed', String(state.seed));
-  params.set('method', state.method);
-  params.set('groups', String(state.groups));
-  params.set('gamma', state.gamma.map(String).join(listSeparator));
-  params.set('beta', state.beta.map(String).join(listSeparator));
-  params.set('eps', String(state.epsilon));
-  params.set('cell', state.selected.join(listSeparator));
-  for (const [key, edits] of [['edits', state.edits], ['style-edits', state.styleEdits]] as const) {
-    if (edits.size) params.set(key, formatEdits(edits));
-    else params.delete(key);
-  }
+  writeUrlState(labCodec, state, params);
 }
 
 /** Reads the state back; missing or malformed parameters fall back to the given defaults, never throw. */
 export function readLabParams(params: URLSearchParams, defaults: LabState): LabState {
-  const dims = params.get('shape')?.split('x') ?? [];
-  const shape: ShapeNCHW = [
-    parseInteger(dims[0] ?? null, 1, shapeLimits.n, defaults.shape[0]),
-    parseInteger(dims[1] ?? null, 1, shapeLimits.c, defaults.shape[1]),
-    parseInteger(dims[2] ?? null, 1, shapeLimits.h, defaults.shape[2]),
-    parseInteger(dims[3] ?? null, 1, shapeLimits.w, defaults.shape[3]),
-  ];
-  const channels = shape[1];
-  const preset = labPresets.find((p) => p === params.get('preset')) ?? defaults.preset;
-  const method = labMethods.find((m) => m === params.get('method')) ?? defaults.method;
-  const epsilon = parseEpsilon(params.get('eps') ?? '');
-  const cell = (params.get('cell')?.split(listSeparator) ?? []).map(Number);
-  const size = elementCount(shape);
-  return {
-    shape,
-    preset,
-    seed: parseInteger(params.get('seed'), 0, 2 ** 32 - 1, defaults.seed),
-    method,
-    groups: validGroupCount(parseInteger(params.get('groups'), 1, shapeLimits.c, defaults.groups), channels),
-    gamma: parseList(params.get('gamma'), channels, 1),
-    beta: parseList(params.get('beta'), channels, 0),
-    epsilon: epsilon.ok ? epsilon.value : defaults.epsilon,
-    edits: parseEdits(params.get('edits'), size),
-    styleEdits: parseEdits(params.get('style-edits'), size),
-    selected: cell.length === 4 && cell.every(Number.isInteger) ? clampCell(cell as unknown as Cell, shape) : clampCell(defaults.selected, shape),
-  };
+  return fitToShape(readUrlState(labCodec, params, defaults));
 }
 
 function baseValues(shape: ShapeNCHW, preset: LabPreset, seed: number, pictures: readonly RgbPicture[]): Float64Array {

@@ -1,5 +1,6 @@
 import { bandOf, layerCount, type StyleBand } from './generator-layers';
 import { seedLimit } from './rng';
+import { flagsField, listField, numberField, readUrlState, wholeNumberField, writeUrlState, type UrlCodec, type UrlField } from './url-state';
 
 /**
  * The style-mixing lab's whole state as one typed object and its URL form, plus the grid's layout.
@@ -95,49 +96,45 @@ export function clampStrength(strength: number): number {
   return clampToStep(strength, strengthLimits);
 }
 
-function parseFlags(text: string | null, trueChar: string, falseChar: string): boolean[] | null {
-  if (text === null || text.length !== layerCount || ![...text].every((ch) => ch === trueChar || ch === falseChar)) return null;
-  return [...text].map((ch) => ch === trueChar);
-}
+const seedsField = (key: string): UrlField<number[]> => ({
+  key,
+  read: (text) => {
+    const parsed = parseSeeds(text);
+    return parsed.ok ? parsed.value : undefined;
+  },
+  write: (seeds) => seeds.join(','),
+});
+
+const mixingCodec: UrlCodec<MixingState> = {
+  rowSeeds: seedsField('rows'),
+  columnSeeds: seedsField('cols'),
+  fromRow: flagsField('layers', layerCount, 'r', 'c'),
+  psi: numberField('psi', clampPsi),
+  noiseSeed: wholeNumberField('noise-seed', 0, seedLimit),
+  noiseEnabled: flagsField('noise', layerCount, '1', '0'),
+  noiseStrength: listField('strength', ',', numberField('', clampStrength), layerCount),
+  selected: {
+    key: 'cell',
+    read: (text) => {
+      const [row, column, ...rest] = text.split(',').map((part) => (/^-?\d+$/.test(part) ? Number(part) : Number.NaN));
+      return Number.isSafeInteger(row) && Number.isSafeInteger(column) && rest.length === 0 ? [row!, column!] : undefined;
+    },
+    write: (cell) => cell.join(','),
+  },
+};
 
 /** The state a URL describes; whatever is missing or malformed keeps its value from `defaults`. */
 export function readMixingParams(params: URLSearchParams, defaults: MixingState = defaultMixingState()): MixingState {
-  const state = structuredClone(defaults);
-  const seedsFrom = (key: string): number[] | null => {
-    const text = params.get(key);
-    const parsed = text === null ? null : parseSeeds(text);
-    return parsed?.ok ? parsed.value : null;
-  };
-  state.rowSeeds = seedsFrom('rows') ?? state.rowSeeds;
-  state.columnSeeds = seedsFrom('cols') ?? state.columnSeeds;
-  state.fromRow = parseFlags(params.get('layers'), 'r', 'c') ?? state.fromRow;
-  const psi = Number(params.get('psi') ?? Number.NaN);
-  if (params.has('psi') && Number.isFinite(psi)) state.psi = clampPsi(psi);
-  const noiseSeed = Number(params.get('noise-seed') ?? Number.NaN);
-  if (Number.isSafeInteger(noiseSeed) && noiseSeed >= 0 && noiseSeed <= seedLimit) state.noiseSeed = noiseSeed;
-  state.noiseEnabled = parseFlags(params.get('noise'), '1', '0') ?? state.noiseEnabled;
-  const strengths = params.get('strength')?.split(',').map(Number);
-  if (strengths?.length === layerCount && strengths.every(Number.isFinite)) state.noiseStrength = strengths.map(clampStrength);
-  const [row, column] = (params.get('cell') ?? '').split(',').map(Number);
-  if (Number.isInteger(row) && Number.isInteger(column)) state.selected = [row!, column!];
-  state.selected = [
-    Math.min(Math.max(0, state.selected[0]), state.rowSeeds.length - 1),
-    Math.min(Math.max(0, state.selected[1]), state.columnSeeds.length - 1),
-  ];
+  const state = readUrlState(mixingCodec, params, structuredClone(defaults));
+  // The selected face stays inside the grid the seeds make.
+  const [row, column] = state.selected;
+  state.selected = [Math.min(Math.max(0, row), state.rowSeeds.length - 1), Math.min(Math.max(0, column), state.columnSeeds.length - 1)];
   return state;
 }
 
 /** Writes the whole state into `params` (other keys, e.g. ?backend=, are kept). */
 export function writeMixingParams(state: MixingState, params: URLSearchParams): URLSearchParams {
-  params.set('rows', state.rowSeeds.join(','));
-  params.set('cols', state.columnSeeds.join(','));
-  params.set('layers', state.fromRow.map((v) => (v ? 'r' : 'c')).join(''));
-  params.set('psi', String(state.psi));
-  params.set('noise-seed', String(state.noiseSeed));
-  params.set('noise', state.noiseEnabled.map((v) => (v ? '1' : '0')).join(''));
-  params.set('strength', state.noiseStrength.join(','));
-  params.set('cell', state.selected.join(','));
-  return params;
+  return writeUrlState(mixingCodec, state, params);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ModelKind } from './models';
 import { artKinds, type ArtKind } from './procedural-art';
 import type { ColorPreservation } from './transfer';
+import { choiceField, numberField, readUrlState, writeUrlState, type UrlCodec } from './url-state';
 
 /**
  * The style lab's state as one typed object and its URL form, so a view can be shared: built-in images by
@@ -99,30 +100,38 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
+const styleLabCodec: UrlCodec<StyleLabState> = {
+  content: { key: 'content', read: (id) => (galleryImage(id) ? id : undefined), write: (id) => (isLocalImage(id) ? undefined : id) },
+  styles: {
+    key: 'styles',
+    read: (text) => {
+      const styles = text
+        .split(',')
+        .filter(Boolean)
+        .slice(0, MAX_STYLES)
+        .map((entry) => {
+          const [image = '', weight = '1'] = entry.split(':');
+          return { image, weight: Number(weight) };
+        })
+        .filter((slot) => galleryImage(slot.image) && Number.isFinite(slot.weight) && slot.weight >= 0);
+      return styles.length > 0 ? styles : undefined;
+    },
+    write: (styles) => {
+      const shareable = styles.filter((slot) => !isLocalImage(slot.image));
+      return shareable.length > 0 ? shareable.map((slot) => `${slot.image}:${Number(slot.weight.toFixed(3))}`).join(',') : undefined;
+    },
+  },
+  alpha: numberField('alpha', (alpha) => clamp(alpha, 0, 1), (alpha) => String(Number(alpha.toFixed(2)))),
+  model: choiceField('model', modelKinds),
+  size: choiceField('size', outputSizes),
+  color: choiceField('color', colorModes),
+  // A painted mask lives only in the page.
+  mask: { ...choiceField('mask', maskPresets.filter((mask) => mask !== 'painted')), write: (mask) => (mask === 'painted' ? undefined : mask) },
+};
+
 /** Reads the lab's keys from a query string; anything missing or invalid keeps its default. */
 export function readStyleLabParams(params: URLSearchParams): StyleLabState {
-  const state = defaultStyleLabState();
-  const content = params.get('content');
-  if (content && galleryImage(content)) state.content = content;
-  const styles = (params.get('styles') ?? '')
-    .split(',')
-    .filter(Boolean)
-    .slice(0, MAX_STYLES)
-    .map((entry) => {
-      const [image = '', weight = '1'] = entry.split(':');
-      return { image, weight: Number(weight) };
-    })
-    .filter((slot) => galleryImage(slot.image) && Number.isFinite(slot.weight) && slot.weight >= 0);
-  if (styles.length > 0) state.styles = styles;
-  const alpha = Number(params.get('alpha'));
-  if (params.has('alpha') && Number.isFinite(alpha)) state.alpha = clamp(alpha, 0, 1);
-  state.model = modelKinds.find((m) => m === params.get('model')) ?? state.model;
-  const size = params.get('size');
-  state.size = outputSizes.find((s) => String(s) === size) ?? state.size;
-  state.color = colorModes.find((c) => c === params.get('color')) ?? state.color;
-  const mask = maskPresets.find((m) => m === params.get('mask'));
-  if (mask && mask !== 'painted') state.mask = mask;
-  return state;
+  return readUrlState(styleLabCodec, params, defaultStyleLabState());
 }
 
 /**
@@ -130,27 +139,11 @@ export function readStyleLabParams(params: URLSearchParams): StyleLabState {
  * could not be written: uploaded or painted images and a painted mask.
  */
 export function writeStyleLabParams(state: StyleLabState, params: URLSearchParams): string[] {
+  writeUrlState(styleLabCodec, state, params);
   const left: string[] = [];
-  if (isLocalImage(state.content)) {
-    left.push('the uploaded content image');
-    params.delete('content');
-  } else {
-    params.set('content', state.content);
-  }
-  const shareable = state.styles.filter((slot) => !isLocalImage(slot.image));
-  if (shareable.length < state.styles.length) left.push('uploaded or painted style images');
-  if (shareable.length > 0) params.set('styles', shareable.map((slot) => `${slot.image}:${Number(slot.weight.toFixed(3))}`).join(','));
-  else params.delete('styles');
-  params.set('alpha', String(Number(state.alpha.toFixed(2))));
-  params.set('model', state.model);
-  params.set('size', String(state.size));
-  params.set('color', state.color);
-  if (state.mask === 'painted') {
-    left.push('the painted mask');
-    params.delete('mask');
-  } else {
-    params.set('mask', state.mask);
-  }
+  if (isLocalImage(state.content)) left.push('the uploaded content image');
+  if (state.styles.some((slot) => isLocalImage(slot.image))) left.push('uploaded or painted style images');
+  if (state.mask === 'painted') left.push('the painted mask');
   return left;
 }
 
