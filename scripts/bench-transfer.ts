@@ -15,6 +15,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, UPSTREAM_BASE_URL, defaultSourceDir, familyBytes, prepareModels } from './prepare-models';
 import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../src/lib/models';
 import { disposeStyle, encodeStyle, transfer } from '../src/lib/transfer';
+import { runNetwork } from '../src/lib/layers';
 
 interface BenchOptions {
   sizes: number[];
@@ -66,7 +67,7 @@ function benchModel(model: StyleTransferModel, size: number, runs: number): { ca
     disposeStyle(fresh);
     return image;
   });
-  const encodeOnly = time(runs, () => model.encoder.encode(content));
+  const encodeOnly = time(runs, () => runNetwork(model.encoder, content));
   disposeStyle(style);
   tf.dispose([content, styleImage]);
   return { cached, uncached, encodeOnly };

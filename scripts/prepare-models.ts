@@ -10,7 +10,7 @@
  * .cache/models/. Every source is checked against its published SHA-256. Idempotent: when index.json says
  * the outputs came from these sources with this converter, and the files still match, nothing is done.
  *
- * Each graph is mapped onto the network's explicit layer list (src/lib/vgg.ts, decoder.ts, mobile.ts):
+ * Each graph is mapped onto the network's explicit layer list (src/lib/vgg-encoder.ts, vgg-decoder.ts, mobile.ts):
  * every node is named, typed and wired as expected, and every node must be accounted for, or the
  * conversion fails with the offending node.
  */
@@ -21,9 +21,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as tf from '@tensorflow/tfjs';
 import { DataType, parseGraphDef, tensorFloat32, tensorInt32, tensorUint8, type NodeDef } from './graphdef';
-import { VGG_DECODER_LAYERS } from '../src/lib/decoder';
+import { VGG_DECODER_LAYERS } from '../src/lib/vgg-decoder';
 import { MOBILE_DECODER_HEAD, MOBILE_DECODER_LAYERS, MOBILE_ENCODER_BLOCKS, MOBILE_ENCODER_STEM, type SeparableBlock } from '../src/lib/mobile';
-import { VGG_ENCODER_LAYERS } from '../src/lib/vgg';
+import { VGG_ENCODER_LAYERS } from '../src/lib/vgg-encoder';
 import type { FileIntegrity, ModelsIndex } from '../src/lib/integrity';
 import type { WeightsManifestFile } from '../src/lib/weights';
 
@@ -59,7 +59,7 @@ export const OUTPUT_MANIFESTS: Record<SourceName, string> = {
 };
 
 /** The code whose change must trigger a new conversion. */
-const CONVERTER_FILES = ['scripts/prepare-models.ts', 'scripts/graphdef.ts', 'src/lib/vgg.ts', 'src/lib/decoder.ts', 'src/lib/mobile.ts', 'src/lib/weights.ts'];
+const CONVERTER_FILES = ['scripts/prepare-models.ts', 'scripts/graphdef.ts', 'src/lib/vgg-encoder.ts', 'src/lib/vgg-decoder.ts', 'src/lib/mobile.ts', 'src/lib/weights.ts'];
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -1,10 +1,10 @@
 import { ready, tf } from './tf-runtime';
 import { luminanceImage } from '../lib/color';
-import { StepCounter, TransferAbortedError, type StepProgress } from '../lib/layers';
+import { runNetwork, runNetworkAsync, StepCounter, TransferAbortedError, type SteppedNetwork, type StepProgress } from '../lib/layers';
 import { contentLoss, disposeStyleLossStatistics, styleLossFromStatistics, styleLossStatistics, type StyleLossStatistics } from '../lib/losses';
 import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../lib/models';
 import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays, type StyleInput } from '../lib/transfer';
-import type { VggEncoder } from '../lib/vgg';
+import { vggFeatures } from '../lib/vgg-encoder';
 import type { LoadProgress } from '../lib/weights';
 import { siteUrl } from './site-url';
 
@@ -158,7 +158,7 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
   const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
   const contentMissing = content?.key !== contentKey;
   const stylesMissing = [...new Set(styleKeys.filter((key) => !styles.has(key)))];
-  const total = ((contentMissing ? 1 : 0) + stylesMissing.length) * model.encoder.layerCount + model.decoder.layerCount;
+  const total = ((contentMissing ? 1 : 0) + stylesMissing.length) * model.encoder.steps.length + model.decoder.steps.length;
   // Each phase reports through its own counter; offsets make one bar of the whole run.
   let offset = 0;
   const phase = (steps: number) => {
@@ -174,7 +174,7 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
     const encoderInput = run.color === 'luminance' ? luminanceImage(image) : image.clone();
     try {
       const encodeStarted = performance.now();
-      const features = await model.encoder.encodeAsync(encoderInput, new StepCounter(model.encoder.layerCount, phase(model.encoder.layerCount)));
+      const features = await runNetworkAsync(model.encoder, encoderInput, new StepCounter(model.encoder.steps.length, phase(model.encoder.steps.length)));
       content = { key: contentKey, image, features, encodeMs: performance.now() - encodeStarted };
     } catch (error) {
       image.dispose();
@@ -191,7 +191,7 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
     const styleImage = pixelsToTensor(request.pixels());
     try {
       const colorPreservation = run.color === 'none' ? {} : { colorPreservation: { mode: run.color, content: current.image } };
-      styles.set(key, await encodeStyleAsync(model, styleImage, { ...phase(model.encoder.layerCount), ...colorPreservation }));
+      styles.set(key, await encodeStyleAsync(model, styleImage, { ...phase(model.encoder.steps.length), ...colorPreservation }));
     } finally {
       styleImage.dispose();
     }
@@ -208,7 +208,7 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
   const decodeStarted = performance.now();
   const inputs = styleInputs(run, styleKeys, current);
   try {
-    const counter = new StepCounter(model.decoder.layerCount, phase(model.decoder.layerCount));
+    const counter = new StepCounter(model.decoder.steps.length, phase(model.decoder.steps.length));
     const { image, statistics } = await decodeFeaturesAsync(model, current.image, current.features, inputs, { alpha: run.alpha }, counter);
     try {
       const pixels = await tensorToPixels(image);
@@ -233,11 +233,11 @@ export interface Losses {
  * only mimics relu4_1, so it has no relu1_1…relu3_1). The content loss compares the result's relu4_1
  * with the target t rebuilt from the cached encodings, as in training.
  */
-function styleLossOf(encoder: VggEncoder, request: StyleRequest): StyleLossStatistics {
+function styleLossOf(encoder: SteppedNetwork, request: StyleRequest): StyleLossStatistics {
   let statistics = styleLossCache.get(request.key);
   if (!statistics) {
     const image = pixelsToTensor(request.pixels());
-    const features = encoder.features(image);
+    const features = vggFeatures(encoder, image);
     statistics = styleLossStatistics(features);
     tf.dispose([image, ...Object.values(features)]);
     styleLossCache.set(request.key, statistics);
@@ -248,7 +248,7 @@ function styleLossOf(encoder: VggEncoder, request: StyleRequest): StyleLossStati
 export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | 'color' | 'model' | 'contentKey'>, result: ImageData): Promise<Losses | undefined> {
   const cachedContent = content;
   if (run.model !== 'vgg' || !cachedContent) return undefined;
-  const encoder = (await getModel('vgg')).encoder as VggEncoder;
+  const { encoder } = await getModel('vgg');
   const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
   if (styleKeys.some((key) => !styles.has(key))) return undefined;
   // Made outside the tidy below: the cache keeps them.
@@ -258,7 +258,7 @@ export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | '
   try {
     losses = tf.tidy(() => {
       const target = adainTarget(cachedContent.features, inputs, { alpha: run.alpha });
-      const output = encoder.features(pixelsToTensor(result));
+      const output = vggFeatures(encoder, pixelsToTensor(result));
       const outputStatistics = styleLossStatistics(output);
       return [contentLoss(output.relu4_1, target), ...styleStatistics.map((statistics) => styleLossFromStatistics(outputStatistics, statistics))];
     });
@@ -284,8 +284,8 @@ export function encodeStyleForFrames(model: StyleTransferModel, pixels: ImageDat
 /** One webcam frame through encoder, AdaIN and decoder, synchronously; no tensor outlives the call. */
 export function stylizeFrame(model: StyleTransferModel, frame: ImageData, style: EncodedStyle, alpha: number): tf.Tensor4D {
   return tf.tidy(() => {
-    const features = model.encoder.encode(pixelsToTensor(frame));
-    return model.decoder.decode(adainTarget(features, [{ style }], { alpha }));
+    const features = runNetwork(model.encoder, pixelsToTensor(frame));
+    return runNetwork(model.decoder, adainTarget(features, [{ style }], { alpha }));
   });
 }
 

@@ -57,29 +57,45 @@ export class TransferAbortedError extends Error {
   }
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new TransferAbortedError();
-}
-
 /** Lets the page paint and handle input; a macrotask, so rendering can happen between layers. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Runs the steps in order, disposing every intermediate; `keep(i)` says which step outputs the caller
- * also wants (they are returned, in step order, and the caller owns them). The input is not disposed.
+ * The one step loop: runs the steps in order, pausing after each, and disposes every intermediate; the
+ * outputs `keep(i)` picks are returned with the last one (the caller owns them). Stopped early or failing,
+ * it disposes what it holds. The input is never disposed.
  */
-export function runSteps(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean = () => false): { output: tf.Tensor4D; kept: tf.Tensor4D[] } {
+function* stepThrough(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean): Generator<LayerStep, { output: tf.Tensor4D; kept: tf.Tensor4D[] }> {
   let x = input;
   const kept: tf.Tensor4D[] = [];
-  steps.forEach((step, index) => {
-    const y = step.run(x);
-    if (x !== input && !kept.includes(x)) x.dispose();
-    if (keep(index)) kept.push(y);
-    x = y;
-  });
-  return { output: x, kept };
+  let finished = false;
+  try {
+    for (const [index, step] of steps.entries()) {
+      const y = step.run(x);
+      if (x !== input && !kept.includes(x)) x.dispose();
+      x = y;
+      if (keep(index)) kept.push(y);
+      yield step;
+    }
+    finished = true;
+    return { output: x, kept };
+  } finally {
+    if (!finished) {
+      if (x !== input && !kept.includes(x)) x.dispose();
+      tf.dispose(kept);
+    }
+  }
+}
+
+/** Runs the steps at once (see stepThrough). */
+export function runSteps(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean = () => false): { output: tf.Tensor4D; kept: tf.Tensor4D[] } {
+  const run = stepThrough(steps, input, keep);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** Counts steps across several runs that form one job (encode content, encode style, decode). */
@@ -90,57 +106,47 @@ export class StepCounter {
     private readonly options: AsyncRunOptions,
   ) {}
 
+  /** Runs the steps yielding to the page after each, with progress; the signal cancels between steps. */
   async runSteps(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean = () => false): Promise<{ output: tf.Tensor4D; kept: tf.Tensor4D[] }> {
-    let x = input;
-    const kept: tf.Tensor4D[] = [];
-    try {
-      for (const [index, step] of steps.entries()) {
-        throwIfAborted(this.options.signal);
-        const y = step.run(x);
-        if (x !== input && !kept.includes(x)) x.dispose();
-        x = y;
-        if (keep(index)) kept.push(y);
-        this.done += 1;
-        this.options.onProgress?.({ done: this.done, total: this.total, name: step.name });
-        await yieldToEventLoop();
+    const run = stepThrough(steps, input, keep);
+    for (;;) {
+      if (this.options.signal?.aborted) {
+        run.return(undefined as never);
+        throw new TransferAbortedError();
       }
-      throwIfAborted(this.options.signal);
-    } catch (error) {
-      if (x !== input && !kept.includes(x)) x.dispose();
-      tf.dispose(kept);
-      throw error;
+      const next = run.next();
+      if (next.done) return next.value;
+      this.done += 1;
+      this.options.onProgress?.({ done: this.done, total: this.total, name: next.value.name });
+      await yieldToEventLoop();
     }
-    return { output: x, kept };
   }
 }
 
 /**
- * A network as a list of layer steps over weights it owns: run at once, or yielding to the page between
- * layers with progress and cancel. The encoders and decoders differ only in their steps and input check.
+ * A network as a plain value: its layer steps (which use the weights) and the check its input must pass.
+ * The encoders and decoders differ only in these.
  */
-export abstract class SteppedNetwork {
-  protected abstract readonly steps: readonly LayerStep[];
+export interface SteppedNetwork {
+  /** What it is, for messages ('VGG-19 encoder', …). */
+  readonly name: string;
+  readonly steps: readonly LayerStep[];
+  readonly checkInput: (input: tf.Tensor4D) => void;
+  /** The tensors it owns; disposeNetwork frees them. */
+  readonly weights: tf.NamedTensorMap;
+}
 
-  /** Takes ownership of the weights (dispose() frees them). */
-  constructor(protected readonly weights: tf.NamedTensorMap) {}
+export function runNetwork(network: SteppedNetwork, input: tf.Tensor4D): tf.Tensor4D {
+  network.checkInput(input);
+  return runSteps(network.steps, input).output;
+}
 
-  protected abstract checkInput(input: tf.Tensor4D): void;
+/** As runNetwork, yielding to the page between layers, with progress and cancel through the counter. */
+export async function runNetworkAsync(network: SteppedNetwork, input: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
+  network.checkInput(input);
+  return (await counter.runSteps(network.steps, input)).output;
+}
 
-  get layerCount(): number {
-    return this.steps.length;
-  }
-
-  protected run(input: tf.Tensor4D): tf.Tensor4D {
-    this.checkInput(input);
-    return runSteps(this.steps, input).output;
-  }
-
-  protected async runAsync(input: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    this.checkInput(input);
-    return (await counter.runSteps(this.steps, input)).output;
-  }
-
-  dispose(): void {
-    tf.dispose(this.weights);
-  }
+export function disposeNetwork(network: SteppedNetwork): void {
+  tf.dispose(network.weights);
 }

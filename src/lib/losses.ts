@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { VggFeatureName, VggFeatures } from './vgg';
+import type { VggFeatureName, VggFeatures } from './vgg-encoder';
 
 /**
  * The AdaIN training losses (Huang & Belongie 2017, eqs. 11–13), used here to score a result:

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { toPixelRange, assertDecodableFeatures } from './decoder';
-import { reflectPad1, SteppedNetwork, upsampleNearest2x, type LayerStep, type StepCounter } from './layers';
-import { assertEncodableImage } from './vgg';
+import { reflectPad1, upsampleNearest2x, type LayerStep, type SteppedNetwork } from './layers';
+import { toPixelRange, assertDecodableFeatures } from './vgg-decoder';
+import { assertEncodableImage } from './vgg-encoder';
 import { requireWeight, type NamedWeights } from './weights';
 
 /**
@@ -91,16 +91,14 @@ function separable(x: tf.Tensor4D, w: BlockWeights, stride: 1 | 2, pad: 'same' |
   });
 }
 
-export class MobileEncoder extends SteppedNetwork {
-  protected readonly steps: LayerStep[];
-
-  constructor(weights: NamedWeights) {
-    const mean = tf.tensor1d([...MEAN_RGB]);
-    super({ ...weights, preprocessMean: mean });
-    const stem = MOBILE_ENCODER_STEM;
+/** The student encoder over its weights (it takes ownership). */
+export function createMobileEncoder(weights: NamedWeights): SteppedNetwork {
+  const mean = tf.tensor1d([...MEAN_RGB]);
+  const stem = MOBILE_ENCODER_STEM;
+  try {
     const stemKernel = requireWeight(weights, `${stem.name}/kernel`, [3, 3, stem.inChannels, stem.outChannels]) as tf.Tensor4D;
     const stemBias = requireWeight(weights, `${stem.name}/bias`, [stem.outChannels]) as tf.Tensor1D;
-    this.steps = [
+    const steps: LayerStep[] = [
       {
         name: stem.name,
         run: (x) => tf.tidy(() => tf.fused.conv2d({ x: x.sub<tf.Tensor4D>(mean), filter: stemKernel, strides: 2, pad: 'same', bias: stemBias, activation: 'relu' })),
@@ -110,54 +108,27 @@ export class MobileEncoder extends SteppedNetwork {
         return { name: block.pointwise, run: (x: tf.Tensor4D) => separable(x, w, block.stride, 'same') };
       }),
     ];
+    return { name: 'mobile encoder', steps, checkInput: assertEncodableImage, weights: { ...weights, preprocessMean: mean } };
+  } catch (error) {
+    mean.dispose();
+    throw error;
   }
-
-  protected checkInput(image: tf.Tensor4D): void {
-    assertEncodableImage(image);
-  }
-
-  /** relu4_1-like features, [1,H/8,W/8,512]. */
-  encode(image: tf.Tensor4D): tf.Tensor4D {
-    return this.run(image);
-  }
-
-  encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    return this.runAsync(image, counter);
-  }
-
 }
 
-export class MobileDecoder extends SteppedNetwork {
-  protected readonly steps: LayerStep[];
-
-  constructor(weights: NamedWeights) {
-    super(weights);
-    this.steps = MOBILE_DECODER_LAYERS.map((layer) => {
-      if (layer.kind === 'upsample') return { name: layer.name, run: upsampleNearest2x };
-      const w = blockWeights(weights, layer);
-      return { name: layer.pointwise, run: (x: tf.Tensor4D) => tf.tidy(() => separable(reflectPad1(x), w, 1, 'valid')) };
-    });
-    const head = MOBILE_DECODER_HEAD;
-    const headKernel = requireWeight(weights, `${head.name}/kernel`, [3, 3, head.inChannels, head.outChannels]) as tf.Tensor4D;
-    const headBias = requireWeight(weights, `${head.name}/bias`, [head.outChannels]) as tf.Tensor1D;
-    this.steps.push({
-      name: head.name,
-      // Unlike the VGG decoder, the graph keeps a ReLU on the last conv (before the [0,1] clip).
-      run: (x) => tf.tidy(() => toPixelRange(tf.fused.conv2d({ x: reflectPad1(x), filter: headKernel, strides: 1, pad: 'valid', bias: headBias, activation: 'relu' }))),
-    });
-  }
-
-  protected checkInput(features: tf.Tensor4D): void {
-    assertDecodableFeatures(features, 512);
-  }
-
-  /** RGB 0..255, [1,8h,8w,3]. */
-  decode(features: tf.Tensor4D): tf.Tensor4D {
-    return this.run(features);
-  }
-
-  decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    return this.runAsync(features, counter);
-  }
-
+/** Its decoder over its weights (it takes ownership). */
+export function createMobileDecoder(weights: NamedWeights): SteppedNetwork {
+  const steps: LayerStep[] = MOBILE_DECODER_LAYERS.map((layer) => {
+    if (layer.kind === 'upsample') return { name: layer.name, run: upsampleNearest2x };
+    const w = blockWeights(weights, layer);
+    return { name: layer.pointwise, run: (x: tf.Tensor4D) => tf.tidy(() => separable(reflectPad1(x), w, 1, 'valid')) };
+  });
+  const head = MOBILE_DECODER_HEAD;
+  const headKernel = requireWeight(weights, `${head.name}/kernel`, [3, 3, head.inChannels, head.outChannels]) as tf.Tensor4D;
+  const headBias = requireWeight(weights, `${head.name}/bias`, [head.outChannels]) as tf.Tensor1D;
+  steps.push({
+    name: head.name,
+    // Unlike the VGG decoder, the graph keeps a ReLU on the last conv (before the [0,1] clip).
+    run: (x) => tf.tidy(() => toPixelRange(tf.fused.conv2d({ x: reflectPad1(x), filter: headKernel, strides: 1, pad: 'valid', bias: headBias, activation: 'relu' }))),
+  });
+  return { name: 'mobile decoder', steps, checkInput: (features) => assertDecodableFeatures(features, 512), weights };
 }

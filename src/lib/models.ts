@@ -1,33 +1,21 @@
 import type * as tf from '@tensorflow/tfjs';
 import { dispose as tfDispose } from '@tensorflow/tfjs';
-import { VggDecoder } from './decoder';
-import type { StepCounter } from './layers';
-import { MobileDecoder, MobileEncoder } from './mobile';
-import { VggEncoder } from './vgg';
+import { disposeNetwork, type SteppedNetwork } from './layers';
+import { createMobileDecoder, createMobileEncoder } from './mobile';
+import { createVggDecoder } from './vgg-decoder';
+import { createVggEncoder } from './vgg-encoder';
 import { loadModelsIndex, loadWeightSets, type LoadOptions } from './weights';
 
 /** The two encoder/decoder pairs the page offers; both map RGB 0..255 ↔ [1,H/8,W/8,512] features. */
 export type ModelKind = 'vgg' | 'mobile';
 
-export interface Encoder {
-  /** Steps reported by encodeAsync (for progress totals). */
-  readonly layerCount: number;
-  encode(image: tf.Tensor4D): tf.Tensor4D;
-  encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D>;
-  dispose(): void;
-}
-
-export interface Decoder {
-  readonly layerCount: number;
-  decode(features: tf.Tensor4D): tf.Tensor4D;
-  decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D>;
-  dispose(): void;
-}
-
+/** Run either part with runNetwork / runNetworkAsync (layers.ts). */
 export interface StyleTransferModel {
   kind: ModelKind;
-  encoder: Encoder;
-  decoder: Decoder;
+  /** RGB 0..255 [1,H,W,3] → relu4_1(-like) features [1,H/8,W/8,512]. */
+  encoder: SteppedNetwork;
+  /** Features → RGB 0..255. */
+  decoder: SteppedNetwork;
 }
 
 /** Manifest paths (relative to the models folder) that scripts/prepare-models.ts writes. */
@@ -40,8 +28,8 @@ export const MODEL_MANIFESTS: Record<ModelKind, { encoder: string; decoder: stri
 export function createModel(kind: ModelKind, encoderWeights: tf.NamedTensorMap, decoderWeights: tf.NamedTensorMap): StyleTransferModel {
   try {
     return kind === 'vgg'
-      ? { kind, encoder: new VggEncoder(encoderWeights), decoder: new VggDecoder(decoderWeights) }
-      : { kind, encoder: new MobileEncoder(encoderWeights), decoder: new MobileDecoder(decoderWeights) };
+      ? { kind, encoder: createVggEncoder(encoderWeights), decoder: createVggDecoder(decoderWeights) }
+      : { kind, encoder: createMobileEncoder(encoderWeights), decoder: createMobileDecoder(decoderWeights) };
   } catch (error) {
     tfDispose([encoderWeights, decoderWeights]);
     throw error;
@@ -60,6 +48,6 @@ export async function loadModel(kind: ModelKind, options: LoadOptions): Promise<
 }
 
 export function disposeModel(model: StyleTransferModel): void {
-  model.encoder.dispose();
-  model.decoder.dispose();
+  disposeNetwork(model.encoder);
+  disposeNetwork(model.decoder);
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { adainFromStatistics, channelStatistics, type ChannelStatistics } from './adain';
 import { combineLuminance, luminanceImage, matchColorStatistics } from './color';
-import { StepCounter, type AsyncRunOptions } from './layers';
+import { runNetwork, runNetworkAsync, StepCounter, type AsyncRunOptions } from './layers';
 import type { StyleTransferModel } from './models';
 import { DEFAULT_EPSILON } from './norm';
 
@@ -73,7 +73,7 @@ function encodedStyle(features: tf.Tensor4D, options: StyleEncodingOptions): Enc
 
 export function encodeStyle(model: StyleTransferModel, styleImage: tf.Tensor4D, options: StyleEncodingOptions = {}): EncodedStyle {
   const prepared = preparedStyleImage(styleImage, options);
-  const features = model.encoder.encode(prepared);
+  const features = runNetwork(model.encoder, prepared);
   prepared.dispose();
   return encodedStyle(features, options);
 }
@@ -81,7 +81,7 @@ export function encodeStyle(model: StyleTransferModel, styleImage: tf.Tensor4D, 
 export async function encodeStyleAsync(model: StyleTransferModel, styleImage: tf.Tensor4D, options: StyleEncodingOptions & AsyncRunOptions = {}): Promise<EncodedStyle> {
   const prepared = preparedStyleImage(styleImage, options);
   try {
-    const features = await model.encoder.encodeAsync(prepared, new StepCounter(model.encoder.layerCount, options));
+    const features = await runNetworkAsync(model.encoder, prepared, new StepCounter(model.encoder.steps.length, options));
     return encodedStyle(features, options);
   } finally {
     prepared.dispose();
@@ -212,12 +212,12 @@ export function transferWithTarget(model: StyleTransferModel, content: tf.Tensor
   checkStyles(styles);
   checkAlpha(options.alpha ?? 1);
   const encoderInput = contentForEncoder(content, styles);
-  const contentFeatures = model.encoder.encode(encoderInput);
+  const contentFeatures = runNetwork(model.encoder, encoderInput);
   encoderInput.dispose();
   try {
     const target = adainTarget(contentFeatures, styles, options);
     try {
-      const image = finishImage(model.decoder.decode(target), content, styles);
+      const image = finishImage(runNetwork(model.decoder, target), content, styles);
       return { ...result(image, contentFeatures, target, styles), target };
     } catch (error) {
       target.dispose();
@@ -248,7 +248,7 @@ export async function decodeFeaturesAsync(
 ): Promise<TransferResult> {
   const target = adainTarget(contentFeatures, styles, options);
   try {
-    const decoded = await model.decoder.decodeAsync(target, counter);
+    const decoded = await runNetworkAsync(model.decoder, target, counter);
     return await resultAsync(finishImage(decoded, content, styles), contentFeatures, target, styles);
   } finally {
     target.dispose();
@@ -259,11 +259,11 @@ export async function decodeFeaturesAsync(
 export async function transferAsync(model: StyleTransferModel, content: tf.Tensor4D, styles: readonly StyleInput[], options: TransferOptions & AsyncRunOptions = {}): Promise<TransferResult> {
   checkStyles(styles);
   checkAlpha(options.alpha ?? 1);
-  const counter = new StepCounter(model.encoder.layerCount + model.decoder.layerCount, options);
+  const counter = new StepCounter(model.encoder.steps.length + model.decoder.steps.length, options);
   const encoderInput = contentForEncoder(content, styles);
   let contentFeatures: tf.Tensor4D;
   try {
-    contentFeatures = await model.encoder.encodeAsync(encoderInput, counter);
+    contentFeatures = await runNetworkAsync(model.encoder, encoderInput, counter);
   } finally {
     encoderInput.dispose();
   }

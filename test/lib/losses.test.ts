@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOSS_EPSILON, contentLoss, disposeStyleLossStatistics, styleLoss, styleLossFromStatistics, styleLossStatistics } from '../../src/lib/losses';
-import type { VggFeatures } from '../../src/lib/vgg';
+import type { VggFeatures } from '../../src/lib/vgg-encoder';
 import { useWasm } from './fixtures';
 
 /** Plain-JS references over NHWC arrays [1,H,W,C]. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelStatistics } from '../../src/lib/adain';
-import { TransferAbortedError, type StepProgress } from '../../src/lib/layers';
+import { runNetwork, TransferAbortedError, type StepProgress } from '../../src/lib/layers';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { adainTarget, disposeStyle, encodeStyle, transfer, transferAsync, type EncodedStyle } from '../../src/lib/transfer';
 import { loadTestModel, maxAbsDiff, psnr, referenceTensor, syntheticImage, useWasm } from './fixtures';
@@ -109,8 +109,8 @@ describe('style transfer with the VGG pair', () => {
     const styleImage = syntheticImage(64, 6);
     const style = encodeStyle(model, styleImage);
     const { image } = transfer(model, content, [{ style }], { alpha: 0 });
-    const features = model.encoder.encode(content);
-    const reconstruction = model.decoder.decode(features);
+    const features = runNetwork(model.encoder, content);
+    const reconstruction = runNetwork(model.decoder, features);
     expect(maxAbsDiff(image, reconstruction)).toBeLessThan(1e-3);
     tf.dispose([content, styleImage, image, features, reconstruction]);
     disposeStyle(style);
@@ -136,7 +136,7 @@ describe('style transfer with the VGG pair', () => {
     const progress: StepProgress[] = [];
     const before = tf.memory().numTensors;
     const { image } = await transferAsync(model, content, [{ style }], { onProgress: (p) => progress.push(p) });
-    const total = model.encoder.layerCount + model.decoder.layerCount;
+    const total = model.encoder.steps.length + model.decoder.steps.length;
     expect(progress.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     const synchronous = transfer(model, content, [{ style }]).image;
     expect(maxAbsDiff(image, synchronous)).toBeLessThan(1e-3);

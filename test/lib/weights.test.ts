@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, MODEL_MANIFESTS } from '../../src/lib/models';
-import { VggEncoder } from '../../src/lib/vgg';
+import { disposeModel, loadModel, MODEL_MANIFESTS } from '../../src/lib/models';
+import { createVggEncoder } from '../../src/lib/vgg-encoder';
 import {
   WeightsCorruptError,
   WeightsFormatError,
@@ -38,8 +38,7 @@ describe('weights loading', () => {
     expect(progress[0]).toEqual({ loadedBytes: 0, totalBytes: total });
     expect(progress.at(-1)).toEqual({ loadedBytes: total, totalBytes: total });
     expect(progress.every((p, i) => i === 0 || p.loadedBytes >= progress[i - 1]!.loadedBytes)).toBe(true);
-    model.encoder.dispose();
-    model.decoder.dispose();
+    disposeModel(model);
     // The mobile encoder adds its own mean constant: it is freed with the rest.
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -71,7 +70,7 @@ describe('weights loading', () => {
   it('weights that do not fit the network give WeightsFormatError', async () => {
     const [weights] = await loadWeightSets([MODEL_MANIFESTS.vgg.encoder], { baseUrl: '', fetch: fileFetch(MODELS_DIR) });
     const renamed = { ...weights, 'block2_conv1/kernel': weights!['block2_conv2/kernel']! };
-    expect(() => new VggEncoder(renamed)).toThrow(WeightsFormatError);
+    expect(() => createVggEncoder(renamed)).toThrow(WeightsFormatError);
     tf.dispose(weights);
   });
 });

@@ -23,6 +23,7 @@ import { adain } from '../../src/lib/adain';
 import { createModel, disposeModel } from '../../src/lib/models';
 import { MODELS_DIR, SOURCE_DIR, ensureModels, loadTestModel, maxAbsDiff, syntheticImage, useWasm } from '../lib/fixtures';
 import { executeGraph } from './graph-executor';
+import { runNetwork } from '../../src/lib/layers';
 
 describe('GraphDef reader', () => {
   it('reads the VGG encoder graph: the preprocess, a MIN_FIRST Dequantize and a reflect-padded conv', async () => {
@@ -103,12 +104,12 @@ describe('converter', () => {
     const content = syntheticImage(64, 3);
     const style = syntheticImage(64, 5);
 
-    const features = model.encoder.encode(content);
+    const features = runNetwork(model.encoder, content);
     const graphFeatures = executeGraph(nodes, { input: content }, 'output/Relu');
     const featureDiff = maxAbsDiff(features, graphFeatures);
-    const styleFeatures = model.encoder.encode(style);
+    const styleFeatures = runNetwork(model.encoder, style);
 
-    const decoded = model.decoder.decode(adain(features, styleFeatures));
+    const decoded = runNetwork(model.decoder, adain(features, styleFeatures));
     const graphDecoded = executeGraph(decoderNodes, { input_c: features, input_s: styleFeatures }, 'output_1/mul');
     const imageDiff = maxAbsDiff(decoded, graphDecoded);
     console.info(`mobile vs raw graph: features ${featureDiff.toExponential(2)}, image ${imageDiff.toExponential(2)} (0..255)`);
@@ -122,7 +123,7 @@ describe('converter', () => {
     const nodes = parseGraphDef(new Uint8Array(await readFile(join(SOURCE_DIR, SOURCE_GRAPHS.vggEncoder.path))));
     const model = await loadTestModel('vgg');
     const image = syntheticImage(32, 4);
-    const ours = model.encoder.encode(image);
+    const ours = runNetwork(model.encoder, image);
     const graph = executeGraph(nodes, { input: image }, 'output/Relu');
     expect(maxAbsDiff(ours, graph)).toBeLessThan(1e-2);
     tf.dispose([image, ours, graph]);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
-import type { VggEncoder } from '../../src/lib/vgg';
+import { vggFeatures } from '../../src/lib/vgg-encoder';
+import { runNetwork } from '../../src/lib/layers';
 import { loadTestModel, maxAbsDiff, referenceTensor, syntheticImage, useWasm } from './fixtures';
 
 describe('VGG-19 encoder to relu4_1', () => {
@@ -15,7 +16,7 @@ describe('VGG-19 encoder to relu4_1', () => {
   it('matches the reference relu4_1 of chelsea at 256² to float32 round-off', () => {
     const content = referenceTensor('chelsea_256_rgb');
     const expected = referenceTensor('chelsea_256_relu4_1');
-    const features = model.encoder.encode(content);
+    const features = runNetwork(model.encoder, content);
     expect(features.shape).toEqual([1, 32, 32, 512]);
     const diff = maxAbsDiff(features, expected);
     console.info(`relu4_1 max abs diff: ${diff.toExponential(2)} (features up to ${expected.max().dataSync()[0]!.toFixed(1)})`);
@@ -25,9 +26,8 @@ describe('VGG-19 encoder to relu4_1', () => {
 
   it('exposes relu1_1…relu4_1 with the right shapes, relu4_1 equal to encode()', () => {
     const image = syntheticImage(64, 1);
-    const encoder = model.encoder as VggEncoder;
-    const features = encoder.features(image);
-    const encoded = encoder.encode(image);
+    const features = vggFeatures(model.encoder, image);
+    const encoded = runNetwork(model.encoder, image);
     expect(features.relu1_1.shape).toEqual([1, 64, 64, 64]);
     expect(features.relu2_1.shape).toEqual([1, 32, 32, 128]);
     expect(features.relu3_1.shape).toEqual([1, 16, 16, 256]);
@@ -38,14 +38,14 @@ describe('VGG-19 encoder to relu4_1', () => {
 
   it('rejects images whose sides are not multiples of 8', () => {
     const image = tf.zeros([1, 60, 64, 3]) as tf.Tensor4D;
-    expect(() => model.encoder.encode(image)).toThrow(RangeError);
+    expect(() => runNetwork(model.encoder, image)).toThrow(RangeError);
     image.dispose();
   });
 
   it('leaves no tensors behind', () => {
     const image = syntheticImage(32, 2);
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) tf.dispose([model.encoder.encode(image), ...Object.values((model.encoder as VggEncoder).features(image))]);
+    for (let i = 0; i < 3; i++) tf.dispose([runNetwork(model.encoder, image), ...Object.values(vggFeatures(model.encoder, image))]);
     expect(tf.memory().numTensors).toBe(before);
     image.dispose();
   });

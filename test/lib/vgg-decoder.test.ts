@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adain } from '../../src/lib/adain';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { loadTestModel, psnr, referenceTensor, useWasm } from './fixtures';
+import { runNetwork } from '../../src/lib/layers';
 
 describe('VGG decoder', () => {
   let model: StyleTransferModel;
@@ -16,7 +17,7 @@ describe('VGG decoder', () => {
     const features = referenceTensor('chelsea_256_relu4_1');
     const expected = referenceTensor('chelsea_256_reconstructed');
     const target = adain(features, features);
-    const image = model.decoder.decode(target);
+    const image = runNetwork(model.decoder, target);
     expect(image.shape).toEqual([1, 256, 256, 3]);
     const db = psnr(image, expected);
     console.info(`reconstruction vs reference: ${db.toFixed(1)} dB`);
@@ -29,10 +30,10 @@ describe('VGG decoder', () => {
 
   it('rejects features that are not [1,h,w,512] and leaves no tensors behind', () => {
     const wrong = tf.zeros([1, 4, 4, 256]) as tf.Tensor4D;
-    expect(() => model.decoder.decode(wrong)).toThrow(RangeError);
+    expect(() => runNetwork(model.decoder, wrong)).toThrow(RangeError);
     const features = tf.randomUniform([1, 4, 4, 512], 0, 2, 'float32', 7) as tf.Tensor4D;
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) model.decoder.decode(features).dispose();
+    for (let i = 0; i < 3; i++) runNetwork(model.decoder, features).dispose();
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([wrong, features]);
   });

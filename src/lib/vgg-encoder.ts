@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { maxPool2x2, reflectConv3x3, runSteps, SteppedNetwork, type LayerStep, type StepCounter } from './layers';
+import { maxPool2x2, reflectConv3x3, runSteps, type SteppedNetwork } from './layers';
 import { requireWeight, type NamedWeights } from './weights';
 
 /**
@@ -47,41 +47,24 @@ export function assertEncodableImage(image: tf.Tensor4D): void {
   }
 }
 
-export class VggEncoder extends SteppedNetwork {
-  protected readonly steps: LayerStep[];
-  /** Step index → the feature it produces. */
-  private readonly featureAt = new Map<number, VggFeatureName>();
+const VGG_ENCODER_NAME = 'VGG-19 encoder';
 
-  constructor(weights: NamedWeights) {
-    super(weights);
-    this.steps = VGG_ENCODER_LAYERS.map((layer, index) => {
-      if (layer.kind === 'pool') return { name: layer.name, run: maxPool2x2 };
-      if (layer.feature) this.featureAt.set(index, layer.feature);
-      const kernel = requireWeight(weights, `${layer.name}/kernel`, [3, 3, layer.inChannels, layer.outChannels]) as tf.Tensor4D;
-      const bias = requireWeight(weights, `${layer.name}/bias`, [layer.outChannels]) as tf.Tensor1D;
-      return { name: layer.name, run: (x: tf.Tensor4D) => reflectConv3x3(x, kernel, bias, 'relu') };
-    });
-  }
+/** The encoder over its weights (it takes ownership); run it with runNetwork, or vggFeatures for relu1_1…relu4_1. */
+export function createVggEncoder(weights: NamedWeights): SteppedNetwork {
+  const steps = VGG_ENCODER_LAYERS.map((layer) => {
+    if (layer.kind === 'pool') return { name: layer.name, run: maxPool2x2 };
+    const kernel = requireWeight(weights, `${layer.name}/kernel`, [3, 3, layer.inChannels, layer.outChannels]) as tf.Tensor4D;
+    const bias = requireWeight(weights, `${layer.name}/bias`, [layer.outChannels]) as tf.Tensor1D;
+    return { name: layer.name, run: (x: tf.Tensor4D) => reflectConv3x3(x, kernel, bias, 'relu') };
+  });
+  return { name: VGG_ENCODER_NAME, steps, checkInput: assertEncodableImage, weights };
+}
 
-  protected checkInput(image: tf.Tensor4D): void {
-    assertEncodableImage(image);
-  }
-
-  /** relu4_1, [1,H/8,W/8,512]. */
-  encode(image: tf.Tensor4D): tf.Tensor4D {
-    return this.run(image);
-  }
-
-  encodeAsync(image: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    return this.runAsync(image, counter);
-  }
-
-  /** relu1_1 … relu4_1 (for the style loss and the lessons); the caller disposes them. */
-  features(image: tf.Tensor4D): VggFeatures {
-    assertEncodableImage(image);
-    const { kept } = runSteps(this.steps, image, (index) => this.featureAt.has(index));
-    const [relu1_1, relu2_1, relu3_1, relu4_1] = kept as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
-    return { relu1_1, relu2_1, relu3_1, relu4_1 };
-  }
-
+/** relu1_1 … relu4_1 of a VGG encoder (for the style loss and the lessons); the caller disposes them. */
+export function vggFeatures(encoder: SteppedNetwork, image: tf.Tensor4D): VggFeatures {
+  if (encoder.name !== VGG_ENCODER_NAME) throw new TypeError(`relu1_1…relu4_1 come from the ${VGG_ENCODER_NAME}, not the ${encoder.name}`);
+  assertEncodableImage(image);
+  const { kept } = runSteps(encoder.steps, image, (index) => VGG_ENCODER_LAYERS[index]?.kind === 'conv' && VGG_ENCODER_LAYERS[index].feature !== undefined);
+  const [relu1_1, relu2_1, relu3_1, relu4_1] = kept as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+  return { relu1_1, relu2_1, relu3_1, relu4_1 };
 }

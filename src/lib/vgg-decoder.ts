@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { reflectConv3x3, SteppedNetwork, upsampleNearest2x, type LayerStep, type StepCounter } from './layers';
+import { reflectConv3x3, upsampleNearest2x, type SteppedNetwork } from './layers';
 import { requireWeight, type NamedWeights } from './weights';
 
 /**
@@ -43,31 +43,14 @@ export function assertDecodableFeatures(features: tf.Tensor4D, channels: number)
   if (n !== 1 || c !== channels) throw new RangeError(`the decoder takes [1,h,w,${channels}] features, got [${features.shape.join(',')}]`);
 }
 
-export class VggDecoder extends SteppedNetwork {
-  protected readonly steps: LayerStep[];
-
-  constructor(weights: NamedWeights) {
-    super(weights);
-    this.steps = VGG_DECODER_LAYERS.map((layer) => {
-      if (layer.kind === 'upsample') return { name: layer.name, run: upsampleNearest2x };
-      const kernel = requireWeight(weights, `${layer.name}/kernel`, [3, 3, layer.inChannels, layer.outChannels]) as tf.Tensor4D;
-      const bias = requireWeight(weights, `${layer.name}/bias`, [layer.outChannels]) as tf.Tensor1D;
-      return { name: layer.name, run: (x: tf.Tensor4D) => reflectConv3x3(x, kernel, bias, layer.relu ? 'relu' : 'linear') };
-    });
-    this.steps.push({ name: 'output', run: toPixelRange });
-  }
-
-  protected checkInput(features: tf.Tensor4D): void {
-    assertDecodableFeatures(features, 512);
-  }
-
-  /** RGB 0..255, [1,8h,8w,3]. */
-  decode(features: tf.Tensor4D): tf.Tensor4D {
-    return this.run(features);
-  }
-
-  decodeAsync(features: tf.Tensor4D, counter: StepCounter): Promise<tf.Tensor4D> {
-    return this.runAsync(features, counter);
-  }
-
+/** The decoder over its weights (it takes ownership): features [1,h,w,512] → RGB 0..255 [1,8h,8w,3]. */
+export function createVggDecoder(weights: NamedWeights): SteppedNetwork {
+  const steps = VGG_DECODER_LAYERS.map((layer) => {
+    if (layer.kind === 'upsample') return { name: layer.name, run: upsampleNearest2x };
+    const kernel = requireWeight(weights, `${layer.name}/kernel`, [3, 3, layer.inChannels, layer.outChannels]) as tf.Tensor4D;
+    const bias = requireWeight(weights, `${layer.name}/bias`, [layer.outChannels]) as tf.Tensor1D;
+    return { name: layer.name, run: (x: tf.Tensor4D) => reflectConv3x3(x, kernel, bias, layer.relu ? 'relu' : 'linear') };
+  });
+  steps.push({ name: 'output', run: toPixelRange });
+  return { name: 'VGG-19 decoder', steps, checkInput: (features) => assertDecodableFeatures(features, 512), weights };
 }
