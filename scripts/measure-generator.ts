@@ -26,7 +26,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../src/lib/generator-weights';
 import { colourDistance, edgeDistance, laplacianVariance, maxAbsDifference, meanPairwiseDistance, paletteDistance, type RgbImage } from '../src/lib/image-metrics';
-import { latentsFromSeeds, mapLatents, truncate } from '../src/lib/mapping';
+import { wFromSeeds } from '../src/lib/mapping';
 import type { StyleBand } from '../src/lib/generator-layers';
 import { presetLayers } from '../src/lib/mixing-state';
 import { disposeModel, loadModel } from '../src/lib/models';
@@ -60,10 +60,10 @@ await tf.ready();
 const generatorDir = resolve(root, values.generator);
 const generator = await loadGeneratorWeights({ baseUrl: '', fetch: async (url) => new Response(readFileSync(join(generatorDir, url))) });
 const model = JSON.parse(readFileSync(join(generatorDir, 'model.json'), 'utf8')) as GeneratorModelFile;
-const { numWs, zDim, resolution } = generator.config;
+const { numWs, resolution } = generator.config;
 
 function ws(seeds: readonly number[], truncation: number): tf.Tensor2D {
-  return tf.tidy(() => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, zDim)), truncation));
+  return wFromSeeds(generator, seeds, truncation);
 }
 
 /** Runs the generator on per-layer latents and returns its images as bytes (or signed floats). */

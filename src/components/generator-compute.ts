@@ -2,8 +2,8 @@ import { backendEvent, type BackendStatus } from './backend-events';
 import { ready, tf } from './tf-runtime';
 import { loadGeneratorWeights, type GeneratorWeights } from '../lib/generator-weights';
 import { layerCount, upsamplesBefore } from '../lib/generator-layers';
-import { latentsFromSeeds, mapLatents, truncate } from '../lib/mapping';
-import { disposeSynthesisResult, synthesize } from '../lib/synthesis';
+import { wFromSeeds } from '../lib/mapping';
+import { disposeSynthesisResult, layerLatents, mixingFigureLatents, mixingGridLatents, synthesize } from '../lib/synthesis';
 import { noiseDraws, type MixingState } from '../lib/mixing-state';
 import type { LoadProgress } from '../lib/weights';
 import { siteUrl } from './site-url';
@@ -42,11 +42,6 @@ export interface ImageBatch {
   rgb: Uint8ClampedArray;
 }
 
-/** Seeds → truncated w [N, wDim]. */
-function wsOf(weights: GeneratorWeights, seeds: readonly number[], psi: number): tf.Tensor2D {
-  return tf.tidy(() => truncate(weights, mapLatents(weights, latentsFromSeeds(seeds, weights.config.zDim)), psi));
-}
-
 function checkLayers(weights: GeneratorWeights): void {
   if (weights.config.numWs !== layerCount) throw new Error(`the generator has ${weights.config.numWs} style layers, the lab expects ${layerCount}`);
 }
@@ -56,25 +51,12 @@ async function bytesOf(images: tf.Tensor4D): Promise<ImageBatch> {
   return { count, size, rgb: Uint8ClampedArray.from(await images.data()) };
 }
 
-/**
- * The whole grid in one synthesize call, in mixing-state's batchIndex order: rows × columns mixes (layer i's
- * w from the row seed where fromRow[i], else from the column seed), then each row seed alone, then each
- * column seed alone. Every image gets the same noise draw.
- */
+/** The whole mixing figure (mixingFigureLatents) in one synthesize call; every image gets the same noise draw. */
 export async function mixingGrid(weights: GeneratorWeights, state: MixingState): Promise<ImageBatch> {
   checkLayers(weights);
-  const [rows, columns] = [state.rowSeeds.length, state.columnSeeds.length];
-  const batch = rows * columns + rows + columns;
-  const ws = tf.tidy(() => {
-    const [rowWs, columnWs] = [wsOf(weights, state.rowSeeds, state.psi), wsOf(weights, state.columnSeeds, state.psi)];
-    const wDim = weights.config.wDim;
-    const perRow = rowWs.expandDims(1).tile([1, columns, 1]).reshape([rows * columns, wDim]);
-    const perColumn = columnWs.expandDims(0).tile([rows, 1, 1]).reshape([rows * columns, wDim]);
-    const layers = state.fromRow.map((fromRow) => tf.concat([fromRow ? perRow : perColumn, rowWs, columnWs], 0));
-    return tf.stack(layers, 1) as tf.Tensor3D;
-  });
+  const ws = tf.tidy(() => mixingFigureLatents(wFromSeeds(weights, state.rowSeeds, state.psi), wFromSeeds(weights, state.columnSeeds, state.psi), state.fromRow));
   const result = synthesize(weights, ws, {
-    noise: { seeds: new Array<number>(batch).fill(state.noiseSeed), enabled: state.noiseEnabled, strength: state.noiseStrength },
+    noise: { seeds: new Array<number>(ws.shape[0]).fill(state.noiseSeed), enabled: state.noiseEnabled, strength: state.noiseStrength },
     range: 'bytes',
   });
   ws.dispose();
@@ -95,10 +77,8 @@ export async function noiseVariations(weights: GeneratorWeights, state: MixingSt
   checkLayers(weights);
   const [row, column] = state.selected;
   const ws = tf.tidy(() => {
-    const rowW = wsOf(weights, [state.rowSeeds[row]!], state.psi);
-    const columnW = wsOf(weights, [state.columnSeeds[column]!], state.psi);
-    const perLayer = state.fromRow.map((fromRow) => (fromRow ? rowW : columnW));
-    return tf.stack(perLayer, 1).tile([noiseDraws, 1, 1]) as tf.Tensor3D;
+    const cell = mixingGridLatents(wFromSeeds(weights, [state.rowSeeds[row]!], state.psi), wFromSeeds(weights, [state.columnSeeds[column]!], state.psi), state.fromRow);
+    return cell.tile([noiseDraws, 1, 1]) as tf.Tensor3D;
   });
   const seeds = Array.from({ length: noiseDraws }, (_, k) => (state.noiseSeed + k) % 2 ** 31);
   const result = synthesize(weights, ws, { noise: { seeds, enabled: state.noiseEnabled, strength: state.noiseStrength } });
@@ -150,7 +130,7 @@ export interface BlockOptions {
 
 export async function blockView(weights: GeneratorWeights, options: BlockOptions): Promise<BlockView> {
   const { layer } = options;
-  const ws = tf.tidy(() => wsOf(weights, [options.seed], options.psi).expandDims(1).tile([1, weights.config.numWs, 1]) as tf.Tensor3D);
+  const ws = tf.tidy(() => layerLatents(wFromSeeds(weights, [options.seed], options.psi), null, 0, weights.config.numWs));
   const result = synthesize(weights, ws, { noise: options.noise ? { seeds: [options.noiseSeed] } : 'off', record: true, range: 'bytes' });
   ws.dispose();
   const record = result.layers![layer]!;

@@ -93,8 +93,8 @@ export async function modelSpeed(
  */
 export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (row: SpeedRow) => void): Promise<void> {
   const { loadGeneratorWeights, disposeGeneratorWeights } = await import('../lib/generator-weights');
-  const { latentsFromSeeds, mapLatents, truncate } = await import('../lib/mapping');
-  const { mixingGridLatents, layerLatents, synthesize } = await import('../lib/synthesis');
+  const { wFromSeeds } = await import('../lib/mapping');
+  const { mixingFigureLatents, layerLatents, synthesize } = await import('../lib/synthesis');
   let bytes = 0;
   const loadStart = performance.now();
   const generator = await loadGeneratorWeights({
@@ -102,8 +102,8 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
     onProgress: (progress) => (bytes = progress.totalBytes),
   });
   onRow({ id: 'generator-load', label: 'generator weights: download and build', ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });
-  const { numWs, zDim } = generator.config;
-  const wsOf = (seeds: number[]): tfType.Tensor2D => tf.tidy(() => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, zDim)), 0.7));
+  const { numWs } = generator.config;
+  const wsOf = (seeds: number[]): tfType.Tensor2D => wFromSeeds(generator, seeds, 0.7);
   const drawn = async (seeds: number[], perLayer: () => tfType.Tensor3D): Promise<number> =>
     timed(async () => {
       const ws = perLayer();
@@ -119,7 +119,7 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
     const grid = await drawn([1], () =>
       tf.tidy(() => {
         const [rowWs, columnWs] = [wsOf(rows), wsOf(columns)];
-        return tf.concat([mixingGridLatents(rowWs, columnWs, 4, numWs), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)], 0) as tfType.Tensor3D;
+        return mixingFigureLatents(rowWs, columnWs, Array.from({ length: numWs }, (_, i) => i < 4));
       }),
     );
     onRow({ id: 'generator-grid', label: 'generator: 6 × 6 mixing grid + 12 sources, one call', ms: grid, detail: `${(grid / 48).toFixed(1)} ms per face` });

@@ -31,3 +31,8 @@ export function mapLatents(weights: GeneratorWeights, z: tf.Tensor2D): tf.Tensor
 export function truncate(weights: Pick<GeneratorWeights, 'wAvg'>, w: tf.Tensor2D, psi: number): tf.Tensor2D {
   return tf.tidy(() => weights.wAvg.add(w.sub(weights.wAvg).mul(psi)) as tf.Tensor2D);
 }
+
+/** Seeds → z → w → truncated w [seeds.length, wDim]: the w a seed stands for in the labs. */
+export function wFromSeeds(weights: GeneratorWeights, seeds: readonly number[], psi: number): tf.Tensor2D {
+  return tf.tidy(() => truncate(weights, mapLatents(weights, latentsFromSeeds(seeds, weights.config.zDim)), psi));
+}

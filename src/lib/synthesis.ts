@@ -64,16 +64,27 @@ export function layerLatents(w1: tf.Tensor2D, w2: tf.Tensor2D | null, crossover:
 }
 
 /**
- * Latents for a style-mixing grid, image r·C + c (row-major): layers before `crossover` (the coarse ones)
- * take row r's w, the rest column c's.
+ * Latents for a style-mixing grid, image r·C + c (row-major): layer i takes row r's w where fromRow[i],
+ * else column c's (a crossover k is fromRow = [true × k, false × the rest]).
  */
-export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, crossover: number, numWs: number): tf.Tensor3D {
+export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, fromRow: readonly boolean[]): tf.Tensor3D {
   return tf.tidy(() => {
     const [rows, wDim] = rowWs.shape;
     const columns = columnWs.shape[0];
-    const perRow = rowWs.expandDims(1).tile([1, columns, 1]).reshape([rows * columns, wDim]) as tf.Tensor2D;
-    const perColumn = columnWs.expandDims(0).tile([rows, 1, 1]).reshape([rows * columns, wDim]) as tf.Tensor2D;
-    return layerLatents(perRow, perColumn, crossover, numWs);
+    const perRow = rowWs.expandDims(1).tile([1, columns, 1]).reshape([rows * columns, wDim]);
+    const perColumn = columnWs.expandDims(0).tile([rows, 1, 1]).reshape([rows * columns, wDim]);
+    return tf.stack(fromRow.map((row) => (row ? perRow : perColumn)), 1) as tf.Tensor3D;
+  });
+}
+
+/**
+ * The StyleGAN paper's mixing figure as one batch (mixing-state.ts's batchIndex order): the grid's mixes,
+ * then each row seed's own image, then each column seed's.
+ */
+export function mixingFigureLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, fromRow: readonly boolean[]): tf.Tensor3D {
+  return tf.tidy(() => {
+    const numWs = fromRow.length;
+    return tf.concat([mixingGridLatents(rowWs, columnWs, fromRow), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)], 0) as tf.Tensor3D;
   });
 }
 

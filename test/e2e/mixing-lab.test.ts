@@ -4,8 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
-import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
-import { layerLatents, mixingGridLatents, synthesize } from '../../src/lib/synthesis';
+import { wFromSeeds } from '../../src/lib/mapping';
+import { mixingFigureLatents, synthesize } from '../../src/lib/synthesis';
 import { useWasm } from '../lib/fixtures';
 import { openPage, startSite } from './harness';
 
@@ -50,16 +50,38 @@ async function gridPixels(page: Page): Promise<{ width: number; scale: number; d
   });
 }
 
-/** What the library draws in Node: the row × column mixes, then the row seeds alone, then the column seeds alone. */
-function nodeImages(): Float32Array {
-  const { numWs, zDim } = generator.config;
+/** What the library draws in Node for these layer sources: the mixes, then the row seeds alone, then the column seeds alone. */
+function nodeImages(fromRow: readonly boolean[]): Float32Array {
   return tf.tidy(() => {
-    const wsOf = (seeds: number[]) => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, zDim)), psi);
-    const [rowWs, columnWs] = [wsOf(rowSeeds), wsOf(columnSeeds)];
-    const all = tf.concat([mixingGridLatents(rowWs, columnWs, 4, numWs), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)], 0) as tf.Tensor3D;
+    const all = mixingFigureLatents(wFromSeeds(generator, rowSeeds, psi), wFromSeeds(generator, columnSeeds, psi), fromRow);
     const { images } = synthesize(generator, all, { noise: { seeds: new Array<number>(all.shape[0]).fill(noiseSeed) }, range: 'bytes' });
     return Float32Array.from(images.dataSync());
   });
+}
+
+/** The largest difference between the grid on the page and the library's images for the same layer sources. */
+async function gridDifference(page: Page, fromRow: readonly boolean[]): Promise<number> {
+  const expected = nodeImages(fromRow);
+  const { width, scale, data } = await gridPixels(page);
+  // Same layout as mixing-state's gridLayout: sources top and left, a 3-gap margin after them, 4-pixel gaps.
+  const [size, gap] = [32 * scale, 4];
+  const offset = size + 3 * gap;
+  const positions = [
+    ...rowSeeds.flatMap((_, r) => columnSeeds.map((_, c) => [offset + c * (size + gap), offset + r * (size + gap)])),
+    ...rowSeeds.map((_, r) => [0, offset + r * (size + gap)]),
+    ...columnSeeds.map((_, c) => [offset + c * (size + gap), 0]),
+  ];
+  let maxDiff = 0;
+  positions.forEach(([x, y], index) => {
+    for (let py = 0; py < 32; py++)
+      for (let px = 0; px < 32; px++)
+        for (let ch = 0; ch < 3; ch++) {
+          // The centre of each scale × scale square.
+          const canvasIndex = ((y! + py * scale + 1) * width + (x! + px * scale + 1)) * 4 + ch;
+          maxDiff = Math.max(maxDiff, Math.abs(data[canvasIndex]! - expected[((index * 32 + py) * 32 + px) * 3 + ch]!));
+        }
+  });
+  return maxDiff;
 }
 
 describe('mixing lab', () => {
@@ -68,27 +90,7 @@ describe('mixing lab', () => {
     await waitForRedraws(page, 1);
     expect(await page.locator('mixing-lab backend-badge').getAttribute('data-backend')).toBe('wasm');
 
-    const expected = nodeImages();
-    const { width, scale, data } = await gridPixels(page);
-    // Same layout as mixing-state's gridLayout: sources top and left, a 3-gap margin after them, 4-pixel gaps.
-    const [size, gap] = [32 * scale, 4];
-    const offset = size + 3 * gap;
-    const positions = [
-      ...rowSeeds.flatMap((_, r) => columnSeeds.map((_, c) => [offset + c * (size + gap), offset + r * (size + gap)])),
-      ...rowSeeds.map((_, r) => [0, offset + r * (size + gap)]),
-      ...columnSeeds.map((_, c) => [offset + c * (size + gap), 0]),
-    ];
-    let maxDiff = 0;
-    positions.forEach(([x, y], index) => {
-      for (let py = 0; py < 32; py++)
-        for (let px = 0; px < 32; px++)
-          for (let ch = 0; ch < 3; ch++) {
-            // The centre of each scale × scale square.
-            const canvasIndex = ((y! + py * scale + 1) * width + (x! + px * scale + 1)) * 4 + ch;
-            maxDiff = Math.max(maxDiff, Math.abs(data[canvasIndex]! - expected[((index * 32 + py) * 32 + px) * 3 + ch]!));
-          }
-    });
-    expect(maxDiff).toBeLessThanOrEqual(2);
+    expect(await gridDifference(page, [true, true, true, true, false, false, false, false])).toBeLessThanOrEqual(2);
 
     // 20 redraws of new noise: tf's live tensor count stays at its value after loading the weights.
     const lab = page.locator('mixing-lab');
@@ -104,6 +106,20 @@ describe('mixing lab', () => {
     expect(new URL(page.url()).searchParams.get('noise-seed')).toBe(String(noiseSeed + 20 * 6));
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test('the middle and fine presets draw the library’s grids too', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, labPath);
+    await waitForRedraws(page, 1);
+    for (const [preset, layers] of [['middle', 'ccccrrcc'], ['fine', 'ccccccrr']] as const) {
+      const before = Number(await page.locator('mixing-lab').getAttribute('data-redraws'));
+      await page.getByRole('button', { name: preset, exact: true }).click();
+      await waitForRedraws(page, before + 1);
+      expect(new URL(page.url()).searchParams.get('layers')).toBe(layers);
+      expect(await gridDifference(page, [...layers].map((source) => source === 'r'))).toBeLessThanOrEqual(2);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 

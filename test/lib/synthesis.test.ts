@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeArray, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import { layerResolution } from '../../src/lib/generator-layers';
-import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
-import { disposeSynthesisResult, layerLatents, mixingGridLatents, noiseFromSeeds, synthesize } from '../../src/lib/synthesis';
+import { mapLatents, truncate, wFromSeeds } from '../../src/lib/mapping';
+import { disposeSynthesisResult, layerLatents, mixingFigureLatents, mixingGridLatents, noiseFromSeeds, synthesize } from '../../src/lib/synthesis';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -44,9 +44,8 @@ function numWsOf(): number {
   return generator.config.numWs;
 }
 
-/** Seeds → truncated w [N, wDim]. */
 function wsFromSeeds(seeds: number[], psi: number): tf.Tensor2D {
-  return tf.tidy(() => truncate(generator, mapLatents(generator, latentsFromSeeds(seeds, generator.config.zDim)), psi));
+  return wFromSeeds(generator, seeds, psi);
 }
 
 describe('synthesize reproduces the PyTorch generator', () => {
@@ -117,16 +116,32 @@ describe('style mixing', () => {
     tf.dispose([w1, w2, mixedWs, ws1, ws2, ...mixed, ...from1, ...from2]);
   });
 
-  test('a 6×6 mixing grid in one call equals its cells drawn one by one', () => {
-    const numWs = numWsOf();
+  test('the mixing figure is the grid, then each row seed alone, then each column seed alone', () => {
+    const fromRow = [true, false, true, false, false, false, true, true];
+    const [rowWs, columnWs] = [tf.tensor2d([[1, 1], [2, 2]]), tf.tensor2d([[10, 10], [20, 20], [30, 30]])];
+    const figure = mixingFigureLatents(rowWs, columnWs, fromRow).arraySync();
+    expect(figure).toHaveLength(2 * 3 + 2 + 3);
+    // Image r·3 + c of the grid: layer i is row r's w where fromRow[i], else column c's (here only the first coordinate).
+    expect(figure[1 * 3 + 2]!.map((w) => w[0])).toEqual([2, 30, 2, 30, 30, 30, 2, 2]);
+    expect(figure[6]!.map((w) => w[0])).toEqual(new Array(8).fill(1));
+    expect(figure[7]!.map((w) => w[0])).toEqual(new Array(8).fill(2));
+    expect(figure[10]!.map((w) => w[0])).toEqual(new Array(8).fill(30));
+    tf.dispose([rowWs, columnWs]);
+  });
+
+  test.each([
+    ['crossover 4', [true, true, true, true, false, false, false, false]],
+    ['middle layers from the row', [false, false, false, false, true, true, false, false]],
+  ])('a 6×6 mixing grid (%s) in one call equals its cells drawn one by one', (_name, fromRow) => {
     const rowSeeds = [1, 2, 3, 4, 5, 6];
     const columnSeeds = [7, 8, 9, 10, 11, 12];
     const [rowWs, columnWs] = [wsFromSeeds(rowSeeds, 0.7), wsFromSeeds(columnSeeds, 0.7)];
-    const gridWs = mixingGridLatents(rowWs, columnWs, 4, numWs);
+    const gridWs = mixingGridLatents(rowWs, columnWs, fromRow);
     const grid = synthesize(generator, gridWs, { noise: { seeds: Array(36).fill(5) as number[] }, range: 'bytes' });
     expect(grid.images.shape).toEqual([36, 32, 32, 3]);
     for (const [r, c] of [[0, 0], [2, 5], [5, 1]] as const) {
-      const cellWs = tf.tidy(() => layerLatents(rowWs.slice([r, 0], [1, -1]), columnWs.slice([c, 0], [1, -1]), 4, numWs));
+      // One image, its layers' w's picked one by one.
+      const cellWs = tf.tidy(() => tf.stack(fromRow.map((row) => (row ? rowWs.slice([r, 0], [1, -1]) : columnWs.slice([c, 0], [1, -1]))), 1) as tf.Tensor3D);
       const cell = synthesize(generator, cellWs, { noise: { seeds: [5] }, range: 'bytes' });
       const gridCell = grid.images.slice([r * 6 + c, 0, 0, 0], [1, -1, -1, -1]);
       expect(maxAbsDiff(cell.images, gridCell)).toBeLessThanOrEqual(1);
