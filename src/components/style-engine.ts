@@ -3,7 +3,7 @@ import { luminanceImage } from '../lib/color';
 import { runNetwork, runNetworkAsync, StepCounter, TransferAbortedError, type SteppedNetwork, type StepProgress } from '../lib/layers';
 import { contentLoss, disposeStyleLossStatistics, styleLossFromStatistics, styleLossStatistics, type StyleLossStatistics } from '../lib/losses';
 import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../lib/models';
-import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StatisticsArrays, type StyleInput } from '../lib/transfer';
+import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StyleInput, type TransferStatistics } from '../lib/transfer';
 import { vggFeatures } from '../lib/vgg-encoder';
 import type { LoadProgress } from '../lib/weights';
 import { siteUrl } from './site-url';
@@ -83,7 +83,7 @@ export interface RunRequest {
 
 export interface RunResult {
   pixels: ImageData;
-  statistics: { content: StatisticsArrays; styles: StatisticsArrays[]; target: StatisticsArrays };
+  statistics: TransferStatistics;
   /** Milliseconds: the whole run, and the part that re-runs when only α, weights or masks change. */
   totalMs: number;
   decodeMs: number;

@@ -54,19 +54,6 @@ function formatMB(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-function weightedStatistics(styles: StatisticsArrays[], weights: number[]): StatisticsArrays {
-  const channels = styles[0]!.mean.length;
-  const mean = new Float32Array(channels);
-  const std = new Float32Array(channels);
-  styles.forEach((style, k) => {
-    for (let c = 0; c < channels; c += 1) {
-      mean[c]! += weights[k]! * style.mean[c]!;
-      std[c]! += weights[k]! * style.std[c]!;
-    }
-  });
-  return { mean, std };
-}
-
 export class StyleLab extends Island {
   private state!: StyleLabState;
   private readonly sources = new Map<ImageId, ImageSource>();
@@ -640,9 +627,7 @@ export class StyleLab extends Island {
   private styleStatistics(): StatisticsArrays | undefined {
     const last = this.lastResult;
     if (!last) return undefined;
-    const styles = last.result.statistics.styles;
-    if (last.request.styles.some((style) => style.mask)) return styles[0];
-    return weightedStatistics(styles, last.request.styles.map((style) => style.weight));
+    return last.result.statistics.mixed ?? last.result.statistics.styles[0];
   }
 
   private selectChannel(channel: number): void {

@@ -52,11 +52,19 @@ export interface StatisticsArrays {
   std: Float32Array;
 }
 
+export interface TransferStatistics {
+  /** relu4_1 statistics of the content f(c), of each style f(sₖ) (input order), and of the target t. */
+  content: StatisticsArrays;
+  styles: StatisticsArrays[];
+  target: StatisticsArrays;
+  /** The style statistics AdaIN applied, Σ wₖ·(μₖ, σₖ); null with masks, where each region takes its own style's. */
+  mixed: StatisticsArrays | null;
+}
+
 export interface TransferResult {
   /** Stylised image [1,H,W,3], RGB 0..255; the caller disposes it. */
   image: tf.Tensor4D;
-  /** relu4_1 statistics of the content f(c), of each style f(sₖ) (input order), and of the target t. */
-  statistics: { content: StatisticsArrays; styles: StatisticsArrays[]; target: StatisticsArrays };
+  statistics: TransferStatistics;
 }
 
 function preparedStyleImage(image: tf.Tensor4D, options: StyleEncodingOptions): tf.Tensor4D {
@@ -176,30 +184,35 @@ function finishImage(decoded: tf.Tensor4D, content: tf.Tensor4D, styles: readonl
 }
 
 /**
- * The statistics a result reports, as tensors in one flat list [μ, σ of f(c), μ, σ of t, then μ, σ of each
- * style]; the caller reads them (synchronously, or asynchronously where a GPU backend must not block) and
- * disposes the first four.
+ * The statistics a result reports, as (μ, σ) tensor pairs: f(c), t, the mixed style (without masks), then
+ * each style's. The caller reads them (synchronously, or asynchronously where a GPU backend must not
+ * block) and disposes the pairs made here (`made`), not the styles' own.
  */
-function statisticsToRead(contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): tf.Tensor[] {
-  const content = channelStatistics(contentFeatures);
-  const targetStatistics = channelStatistics(target);
-  return [content.mean, content.std, targetStatistics.mean, targetStatistics.std, ...styles.flatMap((s) => [s.style.statistics.mean, s.style.statistics.std])];
+function statisticsToRead(contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): { pairs: ChannelStatistics[]; made: number } {
+  const made = [channelStatistics(contentFeatures), channelStatistics(target), ...(styles[0]!.mask ? [] : [mixedStatistics(styles)])];
+  return { pairs: [...made, ...styles.map((s) => s.style.statistics)], made: made.length };
 }
 
-function resultFrom(image: tf.Tensor4D, tensors: tf.Tensor[], values: ArrayLike<number>[]): TransferResult {
-  tf.dispose(tensors.slice(0, 4));
-  const pair = (k: number): StatisticsArrays => ({ mean: Float32Array.from(values[2 * k]!), std: Float32Array.from(values[2 * k + 1]!) });
-  return { image, statistics: { content: pair(0), target: pair(1), styles: Array.from({ length: values.length / 2 - 2 }, (_, k) => pair(k + 2)) } };
+function resultFrom(image: tf.Tensor4D, toRead: { pairs: ChannelStatistics[]; made: number }, values: ArrayLike<number>[]): TransferResult {
+  tf.dispose(toRead.pairs.slice(0, toRead.made).flatMap((pair) => [pair.mean, pair.std]));
+  const pairs = toRead.pairs.map((_, k): StatisticsArrays => ({ mean: Float32Array.from(values[2 * k]!), std: Float32Array.from(values[2 * k + 1]!) }));
+  const [content, target] = pairs;
+  const mixed = toRead.made === 3 ? pairs[2]! : null;
+  return { image, statistics: { content: content!, target: target!, mixed, styles: pairs.slice(toRead.made) } };
+}
+
+function tensorsOf(toRead: { pairs: ChannelStatistics[] }): tf.Tensor[] {
+  return toRead.pairs.flatMap((pair) => [pair.mean, pair.std]);
 }
 
 function result(image: tf.Tensor4D, contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): TransferResult {
-  const tensors = statisticsToRead(contentFeatures, target, styles);
-  return resultFrom(image, tensors, tensors.map((t) => t.dataSync()));
+  const toRead = statisticsToRead(contentFeatures, target, styles);
+  return resultFrom(image, toRead, tensorsOf(toRead).map((t) => t.dataSync()));
 }
 
 async function resultAsync(image: tf.Tensor4D, contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): Promise<TransferResult> {
-  const tensors = statisticsToRead(contentFeatures, target, styles);
-  return resultFrom(image, tensors, await Promise.all(tensors.map((t) => t.data())));
+  const toRead = statisticsToRead(contentFeatures, target, styles);
+  return resultFrom(image, toRead, await Promise.all(tensorsOf(toRead).map((t) => t.data())));
 }
 
 export interface TransferWithTarget extends TransferResult {

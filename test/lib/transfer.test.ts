@@ -104,6 +104,29 @@ describe('style transfer with the VGG pair', () => {
     disposeStyle(style);
   });
 
+  it('reports the style statistics AdaIN applied: Σ wₖ·(μₖ, σₖ) when mixing, none with masks', () => {
+    const content = syntheticImage(64, 1);
+    const [styleA, styleB] = [encodeStyle(model, syntheticImage(64, 2)), encodeStyle(model, syntheticImage(64, 3))];
+    const before = tf.memory().numTensors;
+    const mixedRun = transfer(model, content, [{ style: styleA, weight: 0.25 }, { style: styleB, weight: 0.75 }]);
+    const [a, b] = mixedRun.statistics.styles;
+    const { mixed } = mixedRun.statistics;
+    expect(mixed).not.toBeNull();
+    for (let c = 0; c < 512; c++) {
+      expect(mixed!.mean[c]).toBeCloseTo(0.25 * a!.mean[c]! + 0.75 * b!.mean[c]!, 4);
+      expect(mixed!.std[c]).toBeCloseTo(0.25 * a!.std[c]! + 0.75 * b!.std[c]!, 4);
+    }
+    const left = tf.tidy(() => tf.concat([tf.ones([64, 32]), tf.zeros([64, 32])], 1)) as tf.Tensor2D;
+    const right = tf.tidy(() => tf.scalar(1).sub(left)) as tf.Tensor2D;
+    const maskedRun = transfer(model, content, [{ style: styleA, mask: left }, { style: styleB, mask: right }]);
+    expect(maskedRun.statistics.mixed).toBeNull();
+    tf.dispose([mixedRun.image, maskedRun.image, left, right]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose(content);
+    disposeStyle(styleA);
+    disposeStyle(styleB);
+  });
+
   it('α = 0 gives the reconstruction of the content', () => {
     const content = syntheticImage(64, 1);
     const styleImage = syntheticImage(64, 6);
