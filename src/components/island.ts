@@ -1,6 +1,7 @@
 /**
  * The island kit: what every island (a custom element that wires one demo) needs, written once.
  *   Island                 base class: find() markup, listen() outside the island until it leaves the page
+ *   element                a new element with properties and a class
  *   errorText              the message of anything thrown, for "Could not …: <text>"
  *   copyLink               the page address to the clipboard, with a status line
  *   downloadCanvas         a canvas as a PNG file
@@ -29,6 +30,13 @@ export abstract class Island extends HTMLElement {
     this.lifetime.abort();
     this.lifetime = new AbortController();
   }
+}
+
+/** A new element with properties and a class, e.g. element('span', { textContent: 'μ' }, 'sym sym-mu'). */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, className = ''): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  if (className) node.className = className;
+  return node;
 }
 
 export function errorText(error: unknown): string {

@@ -3,22 +3,12 @@ import { groupMoments, normalise } from '../lib/norm';
 import { adain, channelStatistics } from '../lib/adain';
 import { readNHWC, toNHWC } from '../lib/layout';
 import { normSpecOf, type LabState } from '../lib/lab-state';
+import type { LabResult } from '../lib/lab-readout';
 
 /**
  * The tensor lab's maths, loaded lazily with tfjs: every number the lab shows comes from src/lib here.
  * Plain arrays go in and out; every tensor is disposed before the promise resolves.
  */
-export interface LabResult {
-  /** y (or AdaIN's output), NCHW. */
-  output: Float32Array;
-  /** μ and population σ² of every statistic group of x, in norm.ts's group order. */
-  mean: Float32Array;
-  variance: Float32Array;
-  /** AdaIN only: the style's μ and σ (no ε) per sample and channel, n·C + c. */
-  styleMean?: Float32Array;
-  styleStd?: Float32Array;
-}
-
 export async function computeLab(state: LabState, content: Float64Array, style: Float64Array): Promise<LabResult> {
   await ready();
   const shape = state.shape;

@@ -25,11 +25,12 @@ import {
   type RgbPicture,
 } from '../lib/lab-state';
 import { elementCount, indexNCHW, positionNCHW } from '../lib/nchw';
-import type { LabResult } from './lab-compute';
+import { sigmaOf, type LabResult } from '../lib/lab-readout';
 import { nextSeed } from '../lib/rng';
 import { loadPicture, pictureUrl } from './pictures';
-import { formatNumber, chartWidth } from './format';
-import { copyLink, errorText, Island, LatestRun, lightSymbol, watchFormulaSymbols, writeUrlParams } from './island';
+import { formatNumber } from './format';
+import { copyLink, element, errorText, Island, LatestRun, lightSymbol, watchFormulaSymbols, writeUrlParams } from './island';
+import { renderReadout, symbolNames, symbolTexts, type SymbolName } from './tensor-lab-readout';
 
 /**
  * The tensor lab island. It draws the grid from the URL state at once with plain DOM, then loads tfjs
@@ -37,9 +38,6 @@ import { copyLink, errorText, Island, LatestRun, lightSymbol, watchFormulaSymbol
  * `\htmlClass{sym sym-NAME}{…}` anywhere on the page are tied to the selected cell's live numbers.
  */
 type TensorKind = 'x' | 'style' | 'y';
-type SymbolName = 'x' | 'mu' | 'sigma' | 'sigma2' | 'epsilon' | 'xhat' | 'gamma' | 'beta' | 'y' | 'style' | 'mu-style' | 'sigma-style';
-
-const symbolNames: readonly SymbolName[] = ['x', 'mu', 'sigma', 'sigma2', 'epsilon', 'xhat', 'gamma', 'beta', 'y', 'style', 'mu-style', 'sigma-style'];
 const groupSymbols: readonly SymbolName[] = ['mu', 'sigma', 'sigma2', 'epsilon'];
 
 const methodNames: Record<LabMethod, string> = {
@@ -56,12 +54,6 @@ const presetNames: Record<LabPreset, string> = {
   image: 'Photo patches',
 };
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, className = ''): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  if (className) node.className = className;
-  return node;
-}
-
 function cellName(kind: TensorKind, [n, c, h, w]: Cell): string {
   const tensor = kind === 'x' ? 'input x' : kind === 'style' ? 'style' : 'output y';
   return `${tensor}, sample ${n}, channel ${c}, row ${h}, column ${w}`;
@@ -75,7 +67,7 @@ export class TensorLab extends Island {
   private hoverGroup: number | undefined;
   private activeSymbol: SymbolName | undefined;
   private compute: Promise<typeof import('./lab-compute')> | undefined;
-  private plot: Promise<typeof import('@observablehq/plot')> | undefined;
+  private chart: Promise<typeof import('./tensor-lab-chart')> | undefined;
   private tip!: HTMLElement;
 
   connectedCallback(): void {
@@ -321,7 +313,7 @@ export class TensorLab extends Island {
 
   /** Beside a symbol in the lesson's formula (outside the lab), the number it stands for right now. */
   private showTip(name: SymbolName | undefined, anchor: HTMLElement | undefined): void {
-    const text = name && this.symbolValues()[name];
+    const text = name && symbolTexts(this.state, this.values, this.result)[name];
     if (!name || !anchor || !text || anchor.closest('tensor-lab') || !anchor.closest('.katex')) {
       this.tip.hidden = true;
       return;
@@ -375,7 +367,7 @@ export class TensorLab extends Island {
     const style = this.styleValuesNow;
     try {
       this.compute ??= import('./lab-compute');
-      this.plot ??= import('@observablehq/plot');
+      this.chart ??= import('./tensor-lab-chart');
       const { computeLab } = await this.compute;
       const result = await computeLab(state, content, style);
       // A later edit may have finished first: only the newest state is drawn.
@@ -390,7 +382,7 @@ export class TensorLab extends Island {
     } catch (error) {
       // Forget a failed chunk load so the next edit tries again.
       this.compute = undefined;
-      this.plot = undefined;
+      this.chart = undefined;
       this.showStatus(`Could not compute: ${errorText(error)}`);
     }
   }
@@ -540,7 +532,7 @@ export class TensorLab extends Island {
     for (let g = 0; g < count; g++) {
       const mean = result.mean[g] ?? NaN;
       const variance = result.variance[g] ?? NaN;
-      const std = Math.sqrt(variance + state.epsilon);
+      const std = sigmaOf(variance, state.epsilon);
       const button = element('button', { type: 'button' }, 'lab-stat');
       Object.assign(button.dataset, { group: String(g), tensor: 'x', first: String(firstCell.get(g) ?? 0), mean: String(mean), variance: String(variance), std: String(std) });
       button.style.setProperty('--hue', String(groupHue(g)));
@@ -574,152 +566,13 @@ export class TensorLab extends Island {
 
   private async renderChart(): Promise<void> {
     const result = this.result;
-    if (!result || !this.plot) return;
-    const Plot = await this.plot;
-    const { state } = this;
-    type Row = { label: string; group: number; tensor: string; mean: number; std: number; hue: number };
-    const rows: Row[] = Array.from(result.mean, (mean, g) => ({
-      label: groupLabel(state, g),
-      group: g,
-      tensor: state.method === 'adain' ? 'content x' : 'x',
-      mean,
-      std: Math.sqrt((result.variance[g] ?? 0) + state.epsilon),
-      hue: groupHue(g),
-    }));
-    if (state.method === 'adain' && result.styleMean && result.styleStd) {
-      const styleStd = result.styleStd;
-      rows.push(...Array.from(result.styleMean, (mean, g) => ({ label: groupLabel(state, g), group: g, tensor: 'style y', mean, std: styleStd[g] ?? 0, hue: (groupHue(g) + 40) % 360 })));
-    }
-    const colour = (row: Row): string => `hsl(${row.hue} 65% 48%)`;
-    // AdaIN draws content and style side by side at each x: content nudged left (circles), style right (squares).
-    const isAdain = state.method === 'adain';
-    const series = (tensor: string, dx: number, symbol: 'circle' | 'square') => {
-      const data = rows.filter((r) => r.tensor === tensor);
-      return [
-        Plot.ruleX(data, { x: 'label', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: colour, strokeWidth: 3, dx }),
-        Plot.dot(data, { x: 'label', y: 'mean', fill: colour, stroke: 'var(--bg)', r: 5, symbol, dx, title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
-      ];
-    };
-    const width = chartWidth(this.find('.lab-chart'));
-    const chart = Plot.plot({
-      width,
-      height: 220,
-      marginLeft: 48,
-      marginBottom: 48,
-      style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
-      x: { label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group', domain: [...new Set(rows.map((r) => r.label))], tickRotate: rows.length > 8 ? -30 : 0, padding: 0.3 },
-      y: { label: 'μ ± σ', grid: true },
-      marks: [
-        Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-        ...(isAdain ? [...series('content x', -8, 'circle'), ...series('style y', 8, 'square')] : series('x', 0, 'circle')),
-      ],
-    });
-    chart.setAttribute('aria-label', `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
-    this.find('.lab-chart').replaceChildren(chart);
-  }
-
-  /** The value each formula symbol stands for, for the selected cell, as the tip and readout show it. */
-  private symbolValues(): Partial<Record<SymbolName, string>> {
-    const { state, result } = this;
-    const index = indexNCHW(state.shape, ...state.selected);
-    const [n, c] = state.selected;
-    const group = this.selectedGroup();
-    const label = groupLabel(state, group);
-    const x = this.values[index] ?? NaN;
-    const values: Partial<Record<SymbolName, string>> = {
-      x: `x = ${formatNumber(x)} (selected cell n${n} c${c} h${state.selected[2]} w${state.selected[3]})`,
-      epsilon: `ε = ${state.epsilon}`,
-    };
-    if (state.method !== 'adain') {
-      values.gamma = `γ = ${formatNumber(state.gamma[c] ?? 1)} (channel ${c})`;
-      values.beta = `β = ${formatNumber(state.beta[c] ?? 0)} (channel ${c})`;
-    }
-    if (!result || result.mean.length !== groupCount(state)) return values;
-    const mean = result.mean[group] ?? NaN;
-    const variance = result.variance[group] ?? NaN;
-    const sigma = Math.sqrt(variance + state.epsilon);
-    values.mu = `μ = ${formatNumber(mean)} (group ${label})`;
-    values.sigma2 = `σ² = ${formatNumber(variance)} (group ${label})`;
-    values.sigma = `σ = √(σ² + ε) = ${formatNumber(sigma)} (group ${label})`;
-    values.xhat = `x̂ = ${formatNumber((x - mean) / sigma)}`;
-    values.y = `${state.method === 'adain' ? 'AdaIN(x, y)' : 'y'} = ${formatNumber(result.output[index] ?? NaN)}`;
-    if (state.method === 'adain' && result.styleMean && result.styleStd) {
-      values.style = `y: the style tensor, sample ${n}, channel ${c}`;
-      values['mu-style'] = `μ(y) = ${formatNumber(result.styleMean[group] ?? NaN)} (style ${label})`;
-      values['sigma-style'] = `σ(y) = ${formatNumber(result.styleStd[group] ?? NaN)} (style ${label})`;
-    }
-    return values;
+    if (!result || !this.chart) return;
+    const { renderGroupChart } = await this.chart;
+    renderGroupChart(this.find('.lab-chart'), this.state, result);
   }
 
   private renderReadout(): void {
-    const { state, result } = this;
-    const host = this.find('.lab-readout');
-    const index = indexNCHW(state.shape, ...state.selected);
-    const [n, c, h, w] = state.selected;
-    const x = this.values[index] ?? NaN;
-    const group = this.selectedGroup();
-    const ready = result && result.mean.length === groupCount(state) && result.output.length === elementCount(state.shape);
-    const mean = ready ? (result.mean[group] ?? NaN) : NaN;
-    const variance = ready ? (result.variance[group] ?? NaN) : NaN;
-    const sigma = Math.sqrt(variance + state.epsilon);
-    const y = ready ? (result.output[index] ?? NaN) : NaN;
-    const show = (value: number): string => (ready ? formatNumber(value) : '…');
-    // A symbol, then the number it stands for: both carry the symbol's class, so hovering either lights both.
-    // Symbols take keyboard focus (focusing one lights its numbers); the numbers beside them need not.
-    const sym = (name: SymbolName, text: string): HTMLElement => element('span', { textContent: text, tabIndex: 0 }, `sym sym-${name}`);
-    const num = (name: SymbolName, text: string): HTMLElement => {
-      const span = element('span', { textContent: text }, `sym sym-${name} lab-value`);
-      span.dataset.symbol = name;
-      return span;
-    };
-    const line = (...parts: (HTMLElement | string)[]): HTMLElement => {
-      const p = element('p', {}, 'lab-readout-line');
-      p.append(...parts);
-      return p;
-    };
-    const heading = line(
-      'Selected cell ',
-      sym('x', `x[n=${n}, c=${c}, h=${h}, w=${w}]`),
-      ' = ',
-      num('x', formatNumber(x)),
-      `. For the selected cell's group (${groupLabel(state, group)}): `,
-      sym('mu', 'μ'),
-      ' = ',
-      num('mu', show(mean)),
-      ', ',
-      sym('sigma', 'σ'),
-      ' = ',
-      num('sigma', show(sigma)),
-      '.',
-    );
-    if (state.method === 'adain') {
-      const styleMean = ready ? (result.styleMean?.[group] ?? NaN) : NaN;
-      const styleStd = ready ? (result.styleStd?.[group] ?? NaN) : NaN;
-      host.replaceChildren(
-        heading,
-        line(
-          'AdaIN(', sym('x', 'x'), ', ', sym('style', 'y'), ') = ', sym('sigma-style', 'σ(y)'), ' · (', sym('x', 'x'), ' − ', sym('mu', 'μ(x)'), ') / ', sym('sigma', 'σ(x)'), ' + ', sym('mu-style', 'μ(y)'),
-          ' = ', num('sigma-style', show(styleStd)), ' · (', num('x', formatNumber(x)), ' − ', num('mu', show(mean)), ') / ', num('sigma', show(sigma)), ' + ', num('mu-style', show(styleMean)),
-          ' = ', num('y', show(y)),
-        ),
-        line('with ', sym('sigma', 'σ(x)'), ' = √(', sym('sigma2', 'σ²(x)'), ' + ', sym('epsilon', 'ε'), ') = √(', num('sigma2', show(variance)), ' + ', num('epsilon', String(state.epsilon)), '); the style side takes no ε.'),
-      );
-      return;
-    }
-    const xHat = (x - mean) / sigma;
-    const gamma = state.gamma[c] ?? 1;
-    const beta = state.beta[c] ?? 0;
-    host.replaceChildren(
-      heading,
-      line(
-        sym('xhat', 'x̂'), ' = (', sym('x', 'x'), ' − ', sym('mu', 'μ'), ') / √(', sym('sigma2', 'σ²'), ' + ', sym('epsilon', 'ε'), ') = (',
-        num('x', formatNumber(x)), ' − ', num('mu', show(mean)), ') / √(', num('sigma2', show(variance)), ' + ', num('epsilon', String(state.epsilon)), ') = ', num('xhat', show(xHat)),
-      ),
-      line(
-        sym('y', 'y'), ' = ', sym('gamma', 'γ'), ' · ', sym('xhat', 'x̂'), ' + ', sym('beta', 'β'), ' = ',
-        num('gamma', formatNumber(gamma)), ' · ', num('xhat', show(xHat)), ' + ', num('beta', formatNumber(beta)), ' = ', num('y', show(y)),
-      ),
-    );
+    renderReadout(this.find('.lab-readout'), this.state, this.values, this.result);
   }
 }
 

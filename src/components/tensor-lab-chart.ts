@@ -1,0 +1,51 @@
+import * as Plot from '@observablehq/plot';
+import { groupHue, groupLabel, type LabState } from '../lib/lab-state';
+import { sigmaOf, type LabResult } from '../lib/lab-readout';
+import { chartWidth, formatNumber } from './format';
+
+/**
+ * The tensor lab's chart: μ ± σ of every statistic group (and, for AdaIN, of the style beside it), in the
+ * groups' own tints. Loaded lazily with the first result.
+ */
+export function renderGroupChart(container: Element, state: LabState, result: LabResult): void {
+  type Row = { label: string; group: number; tensor: string; mean: number; std: number; hue: number };
+  const rows: Row[] = Array.from(result.mean, (mean, g) => ({
+    label: groupLabel(state, g),
+    group: g,
+    tensor: state.method === 'adain' ? 'content x' : 'x',
+    mean,
+    std: sigmaOf(result.variance[g] ?? 0, state.epsilon),
+    hue: groupHue(g),
+  }));
+  if (state.method === 'adain' && result.styleMean && result.styleStd) {
+    const styleStd = result.styleStd;
+    rows.push(...Array.from(result.styleMean, (mean, g) => ({ label: groupLabel(state, g), group: g, tensor: 'style y', mean, std: styleStd[g] ?? 0, hue: (groupHue(g) + 40) % 360 })));
+  }
+  const colour = (row: Row): string => `hsl(${row.hue} 65% 48%)`;
+  // AdaIN draws content and style side by side at each x: content nudged left (circles), style right (squares).
+  const isAdain = state.method === 'adain';
+  const series = (tensor: string, dx: number, symbol: 'circle' | 'square') => {
+    const data = rows.filter((r) => r.tensor === tensor);
+    return [
+      Plot.ruleX(data, { x: 'label', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: colour, strokeWidth: 3, dx }),
+      Plot.dot(data, { x: 'label', y: 'mean', fill: colour, stroke: 'var(--bg)', r: 5, symbol, dx, title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
+    ];
+  };
+  const width = chartWidth(container);
+  const chart = Plot.plot({
+    width,
+    height: 220,
+    marginLeft: 48,
+    marginBottom: 48,
+    style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
+    x: { label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group', domain: [...new Set(rows.map((r) => r.label))], tickRotate: rows.length > 8 ? -30 : 0, padding: 0.3 },
+    y: { label: 'μ ± σ', grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+      ...(isAdain ? [...series('content x', -8, 'circle'), ...series('style y', 8, 'square')] : series('x', 0, 'circle')),
+    ],
+  });
+  chart.setAttribute('aria-label', `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
+  container.replaceChildren(chart);
+}
+
