@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { adain, adainFromStatistics, channelStatistics } from './adain';
 import { LOSS_EPSILON, STYLE_LOSS_LAYERS, styleLoss } from './losses';
 import { adainTarget } from './transfer';
-import type { VggFeatures } from './vgg';
+import type { VggFeatures } from './vgg-encoder';
 import { DEFAULT_EPSILON } from './norm';
 import { normaliseVariant } from './exercise-checks-norm';
 import { checkTensorFunction, formatShape, NHWC_AXES, testTensor, type CheckResult, type Mistake, type TensorTrial } from './exercise-check-core';

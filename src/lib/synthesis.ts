@@ -55,19 +55,29 @@ export interface SynthesisResult {
   layers: LayerRecord[] | null;
 }
 
-/** Per-layer w's [N, numWs, wDim]: w1 for layers before `crossover`, w2 from it on (no w2: w1 throughout). */
-export function layerLatents(w1: tf.Tensor2D, w2: tf.Tensor2D | null, crossover: number, numWs: number): tf.Tensor3D {
+/** Per layer, whether it takes the first w: true before the crossover k, false from k on. */
+function crossoverSources(crossover: number, numWs: number): boolean[] {
   if (!Number.isInteger(crossover) || crossover < 0 || crossover > numWs) {
     throw new RangeError(`crossover ${crossover} must be an integer in 0..${numWs}`);
   }
-  return tf.tidy(() => tf.stack(Array.from({ length: numWs }, (_, i) => (i < crossover || w2 === null ? w1 : w2)), 1) as tf.Tensor3D);
+  return Array.from({ length: numWs }, (_, i) => i < crossover);
+}
+
+/** Per-layer w's [N, numWs, wDim]: w1 for layers before `crossover`, w2 from it on (no w2: w1 throughout). */
+export function layerLatents(w1: tf.Tensor2D, w2: tf.Tensor2D | null, crossover: number, numWs: number): tf.Tensor3D {
+  const fromFirst = crossoverSources(crossover, numWs);
+  return tf.tidy(() => tf.stack(fromFirst.map((first) => (first || w2 === null ? w1 : w2)), 1) as tf.Tensor3D);
 }
 
 /**
  * Latents for a style-mixing grid, image r·C + c (row-major): layer i takes row r's w where fromRow[i],
- * else column c's (a crossover k is fromRow = [true × k, false × the rest]).
+ * else column c's. A crossover k (with numWs) is the paper's special case: the row's w before layer k
+ * (the coarse layers), the column's from k on.
  */
-export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, fromRow: readonly boolean[]): tf.Tensor3D {
+export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, fromRow: readonly boolean[]): tf.Tensor3D;
+export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, crossover: number, numWs: number): tf.Tensor3D;
+export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, sources: readonly boolean[] | number, numWs?: number): tf.Tensor3D {
+  const fromRow = typeof sources === 'number' ? crossoverSources(sources, numWs ?? 0) : sources;
   return tf.tidy(() => {
     const [rows, wDim] = rowWs.shape;
     const columns = columnWs.shape[0];

@@ -18,6 +18,7 @@ import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { standardNormals } from '../../src/lib/rng';
 import type { LessonNotebook } from '../../src/notebook/types';
 import { loadTestModel } from '../lib/fixtures';
+import { runNetwork } from '../../src/lib/layers';
 
 /**
  * The lessons' notebook content against the library: every exercise's solution passes its checker and its
@@ -88,7 +89,7 @@ function cellGlobals(shown: Shown[]): Record<string, unknown> {
     synthesize,
     disposeSynthesisResult,
     models: {
-      vgg: async () => ({ encode: (x: tf.Tensor4D) => vgg.encoder.encode(x), decode: (t: tf.Tensor4D) => vgg.decoder.decode(t) }),
+      vgg: async () => ({ encode: (x: tf.Tensor4D) => runNetwork(vgg.encoder, x), decode: (t: tf.Tensor4D) => runNetwork(vgg.decoder, t) }),
       generator: async () => generator,
     },
     images: {
