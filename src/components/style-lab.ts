@@ -4,6 +4,7 @@ import { canvasFromPixels, decodeImageBlob, decodeImageUrl, ImageInputError, res
 import { paintChangeEvent } from './paint-events';
 import { styleNumbersEvent, type StyleNumbers } from './style-numbers';
 import { downloadCanvas, errorText, Island, writeUrlParams } from './island';
+import { MaskPainter, styleColours } from './style-lab-masks';
 import { siteUrl } from './site-url';
 import { largestSideForDevice, modelInputSize, type Size } from '../lib/image-size';
 import { renderArt } from '../lib/procedural-art';
@@ -11,7 +12,6 @@ import {
   galleryImage,
   MAX_STYLES,
   normalisedWeights,
-  presetMasks,
   readStyleLabParams,
   writeStyleLabParams,
   type ImageId,
@@ -28,9 +28,6 @@ import type { StatisticsArrays } from '../lib/transfer';
  * changes of α, weights or masks only re-run AdaIN and the decoder (the engine caches the encodings).
  */
 
-/** Brush and swatch colours of the styles, in order; masks are read back from the overlay's channels. */
-const styleColours = ['#ff0000', '#0000ff', '#00c000'] as const;
-const styleChannel = [0, 2, 1] as const;
 const styleColourNames = ['red', 'blue', 'green'] as const;
 
 interface ImageSource {
@@ -64,7 +61,7 @@ export class StyleLab extends Island {
   private controller: AbortController | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private scheduled: ReturnType<typeof setTimeout> | undefined;
-  private maskBrushStyle = 0;
+  private masks!: MaskPainter;
   private lastResult: { result: RunResult; request: RunRequest; size: Size } | undefined;
   private channel = 0;
   private backendLabel = '';
@@ -138,7 +135,7 @@ export class StyleLab extends Island {
       for (const notice of decoded.notices) this.showNotice(notice);
       if (target === 'content') {
         this.state.content = id;
-        this.resetPaintedMask();
+        this.masks.clear();
         this.drawContentPreview();
       } else {
         this.setSlotImage(id);
@@ -177,6 +174,11 @@ export class StyleLab extends Island {
   // ---- controls ----------------------------------------------------------------------------------
 
   private bindControls(): void {
+    this.masks = new MaskPainter(this.find('.mask-overlay'), this.find('.content-preview'), this.find('.mask-brush-size'), this.find('.mask-brush-choices'), {
+      styleCount: () => this.state.styles.length,
+      painting: () => this.state.mask === 'painted',
+      onPainted: () => this.changed(false),
+    });
     const alpha = this.find<HTMLInputElement>('.alpha');
     alpha.addEventListener('input', () => {
       this.state.alpha = Number(alpha.value);
@@ -198,8 +200,8 @@ export class StyleLab extends Island {
         const previous = this.state.mask;
         this.state.mask = radio.value as MaskPreset;
         // Painting starts from the regions the reader was looking at.
-        if (this.state.mask === 'painted' && previous !== 'none' && previous !== 'painted') this.drawPresetOnOverlay(previous);
-        else if (this.state.mask === 'painted') this.resetPaintedMask();
+        if (this.state.mask === 'painted' && previous !== 'none' && previous !== 'painted') this.masks.drawPreset(previous);
+        else if (this.state.mask === 'painted') this.masks.clear();
         this.drawMaskOverlay();
         this.changed(false);
       });
@@ -213,7 +215,7 @@ export class StyleLab extends Island {
         () => {
           if (gallery.dataset.for === 'content') {
             this.state.content = id;
-            this.resetPaintedMask();
+            this.masks.clear();
             this.drawContentPreview();
           } else {
             this.setSlotImage(id);
@@ -251,7 +253,11 @@ export class StyleLab extends Island {
     this.find('.download').addEventListener('click', () => downloadCanvas(this.find<HTMLCanvasElement>('.output'), 'stylised.png'));
     const channel = this.find<HTMLInputElement>('input.channel');
     channel.addEventListener('input', () => this.selectChannel(Number(channel.value)));
-    this.bindMaskPainter();
+    this.find('.mask-clear').addEventListener('click', () => {
+      this.masks.clear();
+      this.drawMaskOverlay();
+      this.changed(false);
+    });
   }
 
   private syncControls(): void {
@@ -341,135 +347,15 @@ export class StyleLab extends Island {
         return item;
       }),
     );
-    this.renderBrushChoices();
+    this.masks.renderBrushChoices();
     this.syncControls();
   }
 
-  // ---- masks -------------------------------------------------------------------------------------
-
-  private overlay(): HTMLCanvasElement {
-    return this.find<HTMLCanvasElement>('.mask-overlay');
-  }
-
-  private resetPaintedMask(): void {
-    const overlay = this.overlay();
-    overlay.getContext('2d')?.clearRect(0, 0, overlay.width, overlay.height);
-    this.paintedSize = undefined;
-  }
-
-  /** The size the painted regions were drawn at; they follow the content preview. */
-  private paintedSize: Size | undefined;
-
-  private drawPresetOnOverlay(preset: Exclude<MaskPreset, 'none' | 'painted'>): void {
-    const preview = this.find<HTMLCanvasElement>('.content-preview');
-    const overlay = this.overlay();
-    overlay.width = preview.width;
-    overlay.height = preview.height;
-    const masks = presetMasks(preset, overlay.width, overlay.height, this.state.styles.length);
-    const pixels = new ImageData(overlay.width, overlay.height);
-    masks.forEach((mask, k) => {
-      for (let i = 0; i < mask.length; i += 1) {
-        pixels.data[i * 4 + styleChannel[k]!] = Math.round(mask[i]! * 255);
-        pixels.data[i * 4 + 3] = Math.max(pixels.data[i * 4 + 3]!, Math.round(mask[i]! * 255));
-      }
-    });
-    overlay.getContext('2d')?.putImageData(pixels, 0, 0);
-    this.paintedSize = { width: overlay.width, height: overlay.height };
-  }
+  // ---- masks ------------------------------------------------------------------------------------
 
   private drawMaskOverlay(): void {
     this.syncControls();
-    if (this.state.mask === 'none') return;
-    if (this.state.mask === 'painted') {
-      const preview = this.find<HTMLCanvasElement>('.content-preview');
-      const overlay = this.overlay();
-      if (!this.paintedSize || this.paintedSize.width !== preview.width || this.paintedSize.height !== preview.height) {
-        overlay.width = preview.width;
-        overlay.height = preview.height;
-        this.paintedSize = { width: overlay.width, height: overlay.height };
-      }
-      return;
-    }
-    this.drawPresetOnOverlay(this.state.mask);
-  }
-
-  private renderBrushChoices(): void {
-    const holder = this.find<HTMLElement>('.mask-brush-choices');
-    this.maskBrushStyle = Math.min(this.maskBrushStyle, this.state.styles.length);
-    const choices = [...this.state.styles.map((_, k) => `style ${k + 1}`), 'eraser'];
-    holder.replaceChildren(
-      ...choices.map((label, k) => {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = label;
-        if (k < this.state.styles.length) button.style.borderLeft = `0.8rem solid ${styleColours[k]}`;
-        button.setAttribute('aria-pressed', String(k === this.maskBrushStyle));
-        button.addEventListener('click', () => {
-          this.maskBrushStyle = k;
-          this.renderBrushChoices();
-        });
-        return button;
-      }),
-    );
-  }
-
-  private bindMaskPainter(): void {
-    const overlay = this.overlay();
-    const size = this.find<HTMLInputElement>('.mask-brush-size');
-    let last: { x: number; y: number } | undefined;
-    const point = (event: PointerEvent) => {
-      const box = overlay.getBoundingClientRect();
-      return { x: ((event.clientX - box.left) / box.width) * overlay.width, y: ((event.clientY - box.top) / box.height) * overlay.height };
-    };
-    const stroke = (from: { x: number; y: number }, to: { x: number; y: number }) => {
-      const context = overlay.getContext('2d')!;
-      const erasing = this.maskBrushStyle >= this.state.styles.length;
-      // Each stroke replaces what was under it, so a pixel belongs to one style at a time.
-      context.globalCompositeOperation = erasing ? 'destination-out' : 'source-over';
-      context.strokeStyle = erasing ? '#000' : styleColours[this.maskBrushStyle]!;
-      context.lineWidth = (Number(size.value) / overlay.getBoundingClientRect().width) * overlay.width;
-      context.lineCap = 'round';
-      context.beginPath();
-      context.moveTo(from.x, from.y);
-      context.lineTo(to.x, to.y);
-      context.stroke();
-      context.globalCompositeOperation = 'source-over';
-    };
-    overlay.addEventListener('pointerdown', (event) => {
-      if (this.state.mask !== 'painted') return;
-      overlay.setPointerCapture(event.pointerId);
-      last = point(event);
-      stroke(last, last);
-    });
-    overlay.addEventListener('pointermove', (event) => {
-      if (!last) return;
-      const next = point(event);
-      stroke(last, next);
-      last = next;
-    });
-    const finish = () => {
-      if (!last) return;
-      last = undefined;
-      this.changed(false);
-    };
-    overlay.addEventListener('pointerup', finish);
-    overlay.addEventListener('pointercancel', finish);
-    this.find('.mask-clear').addEventListener('click', () => {
-      this.resetPaintedMask();
-      this.drawMaskOverlay();
-      this.changed(false);
-    });
-  }
-
-  /** One mask per style at the content's transfer size: exact for presets, from the overlay's colour channels when painted. */
-  private masksAt(preset: Exclude<MaskPreset, 'none'>, size: Size): Float32Array[] {
-    if (preset !== 'painted') return presetMasks(preset, size.width, size.height, this.state.styles.length);
-    const pixels = resizedPixels(this.overlay(), size);
-    return this.state.styles.map((_, k) => {
-      const mask = new Float32Array(size.width * size.height);
-      for (let i = 0; i < mask.length; i += 1) mask[i] = (pixels.data[i * 4 + styleChannel[k]!]! / 255) * (pixels.data[i * 4 + 3]! / 255);
-      return mask;
-    });
+    this.masks.show(this.state.mask);
   }
 
   // ---- runs --------------------------------------------------------------------------------------
@@ -525,7 +411,7 @@ export class StyleLab extends Island {
       const contentSize = modelInputSize(contentSource.canvas, side);
       const styleSizes = styleSources.map((source) => modelInputSize(source.canvas, side));
       const inputs: RunInputs = { content: resizedPixels(contentSource.canvas, contentSize), styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)) };
-      const masks = this.state.mask === 'none' ? undefined : this.masksAt(this.state.mask, contentSize);
+      const masks = this.state.mask === 'none' ? undefined : this.masks.masksAt(this.state.mask, contentSize);
       if (masks?.every((mask) => mask.every((v) => v === 0))) this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
       const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
       const engine = await import('./style-engine');

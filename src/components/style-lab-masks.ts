@@ -1,0 +1,149 @@
+import { presetMasks, type MaskPreset } from '../lib/style-lab-state';
+import type { Size } from '../lib/image-size';
+import { resizedPixels } from './image-input';
+import { element } from './island';
+
+/** Brush and swatch colours of the styles, in order; masks are read back from the overlay's channels. */
+export const styleColours = ['#ff0000', '#0000ff', '#00c000'] as const;
+const styleChannel = [0, 2, 1] as const;
+
+interface MaskHost {
+  styleCount(): number;
+  /** Whether the reader is painting the regions now (the 'painted' mask is chosen). */
+  painting(): boolean;
+  /** After a painted stroke ends. */
+  onPainted(): void;
+}
+
+type Point = { x: number; y: number };
+
+/**
+ * The style lab's mask painter: the overlay over the content preview shows which style paints which
+ * region (a preset drawn exactly, or the reader's brush strokes, one colour per style) and gives the
+ * masks back at any size.
+ */
+export class MaskPainter {
+  /** The size the painted regions were drawn at; they follow the content preview. */
+  private paintedSize: Size | undefined;
+  private brush = 0;
+
+  constructor(
+    private readonly overlay: HTMLCanvasElement,
+    private readonly preview: HTMLCanvasElement,
+    private readonly brushSize: HTMLInputElement,
+    private readonly brushChoices: HTMLElement,
+    private readonly host: MaskHost,
+  ) {
+    this.bindBrush();
+  }
+
+  clear(): void {
+    this.overlay.getContext('2d')?.clearRect(0, 0, this.overlay.width, this.overlay.height);
+    this.paintedSize = undefined;
+  }
+
+  /** Draws a preset's regions, e.g. as the start of a painting. */
+  drawPreset(preset: Exclude<MaskPreset, 'none' | 'painted'>): void {
+    const { overlay } = this;
+    overlay.width = this.preview.width;
+    overlay.height = this.preview.height;
+    const masks = presetMasks(preset, overlay.width, overlay.height, this.host.styleCount());
+    const pixels = new ImageData(overlay.width, overlay.height);
+    masks.forEach((mask, k) => {
+      for (let i = 0; i < mask.length; i += 1) {
+        pixels.data[i * 4 + styleChannel[k]!] = Math.round(mask[i]! * 255);
+        pixels.data[i * 4 + 3] = Math.max(pixels.data[i * 4 + 3]!, Math.round(mask[i]! * 255));
+      }
+    });
+    overlay.getContext('2d')?.putImageData(pixels, 0, 0);
+    this.paintedSize = { width: overlay.width, height: overlay.height };
+  }
+
+  /** Shows the regions of `mask` over the preview as it is now sized. */
+  show(mask: MaskPreset): void {
+    if (mask === 'none') return;
+    if (mask !== 'painted') {
+      this.drawPreset(mask);
+      return;
+    }
+    const { overlay, preview } = this;
+    if (!this.paintedSize || this.paintedSize.width !== preview.width || this.paintedSize.height !== preview.height) {
+      overlay.width = preview.width;
+      overlay.height = preview.height;
+      this.paintedSize = { width: overlay.width, height: overlay.height };
+    }
+  }
+
+  /** One brush per style, then the eraser. */
+  renderBrushChoices(): void {
+    const styles = this.host.styleCount();
+    this.brush = Math.min(this.brush, styles);
+    const labels = [...Array.from({ length: styles }, (_, k) => `style ${k + 1}`), 'eraser'];
+    this.brushChoices.replaceChildren(
+      ...labels.map((label, k) => {
+        const button = element('button', { type: 'button', textContent: label });
+        if (k < styles) button.style.borderLeft = `0.8rem solid ${styleColours[k]}`;
+        button.setAttribute('aria-pressed', String(k === this.brush));
+        button.addEventListener('click', () => {
+          this.brush = k;
+          this.renderBrushChoices();
+        });
+        return button;
+      }),
+    );
+  }
+
+  /** One mask per style at `size` (the content's transfer size): exact for presets, from the overlay's colour channels when painted. */
+  masksAt(mask: Exclude<MaskPreset, 'none'>, size: Size): Float32Array[] {
+    const styles = this.host.styleCount();
+    if (mask !== 'painted') return presetMasks(mask, size.width, size.height, styles);
+    const pixels = resizedPixels(this.overlay, size);
+    return Array.from({ length: styles }, (_, k) => {
+      const values = new Float32Array(size.width * size.height);
+      for (let i = 0; i < values.length; i += 1) values[i] = (pixels.data[i * 4 + styleChannel[k]!]! / 255) * (pixels.data[i * 4 + 3]! / 255);
+      return values;
+    });
+  }
+
+  private bindBrush(): void {
+    const { overlay } = this;
+    let last: Point | undefined;
+    const point = (event: PointerEvent): Point => {
+      const box = overlay.getBoundingClientRect();
+      return { x: ((event.clientX - box.left) / box.width) * overlay.width, y: ((event.clientY - box.top) / box.height) * overlay.height };
+    };
+    const stroke = (from: Point, to: Point): void => {
+      const context = overlay.getContext('2d')!;
+      const erasing = this.brush >= this.host.styleCount();
+      // Each stroke replaces what was under it, so a pixel belongs to one style at a time.
+      context.globalCompositeOperation = erasing ? 'destination-out' : 'source-over';
+      context.strokeStyle = erasing ? '#000' : styleColours[this.brush]!;
+      context.lineWidth = (Number(this.brushSize.value) / overlay.getBoundingClientRect().width) * overlay.width;
+      context.lineCap = 'round';
+      context.beginPath();
+      context.moveTo(from.x, from.y);
+      context.lineTo(to.x, to.y);
+      context.stroke();
+      context.globalCompositeOperation = 'source-over';
+    };
+    overlay.addEventListener('pointerdown', (event) => {
+      if (!this.host.painting()) return;
+      overlay.setPointerCapture(event.pointerId);
+      last = point(event);
+      stroke(last, last);
+    });
+    overlay.addEventListener('pointermove', (event) => {
+      if (!last) return;
+      const next = point(event);
+      stroke(last, next);
+      last = next;
+    });
+    const finish = (): void => {
+      if (!last) return;
+      last = undefined;
+      this.host.onPainted();
+    };
+    overlay.addEventListener('pointerup', finish);
+    overlay.addEventListener('pointercancel', finish);
+  }
+}
