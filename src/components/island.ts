@@ -5,6 +5,7 @@
  *   errorText              the message of anything thrown, for "Could not …: <text>"
  *   copyLink               the page address to the clipboard, with a status line
  *   downloadCanvas         a canvas as a PNG file
+ *   downloadProgress       a download's bytes on a <progress> and its text
  *   writeUrlParams         the island's state into the address bar (other keys, e.g. ?backend=, stay)
  *   LatestRun, oneAtATime  latest run wins: stale results are never drawn
  *   watchFormulaSymbols, lightSymbol   formula symbols `\htmlClass{sym sym-NAME}{…}` tied to live numbers
@@ -62,6 +63,14 @@ export function downloadCanvas(canvas: HTMLCanvasElement, fileName: string): voi
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }, 'image/png');
+}
+
+/** Reports a download on a <progress> and its text, e.g. "Loading the generator: 1.05 of 2.09 MB". */
+export function downloadProgress(bar: HTMLProgressElement, text: Element, what: string): (progress: { loadedBytes: number; totalBytes: number }) => void {
+  return ({ loadedBytes, totalBytes }) => {
+    bar.value = totalBytes ? loadedBytes / totalBytes : 0;
+    text.textContent = `Loading ${what}: ${(loadedBytes / 1e6).toFixed(2)} of ${(totalBytes / 1e6).toFixed(2)} MB`;
+  };
 }
 
 /** Lets `write` change the address bar's query (without a history entry); returns what `write` returns. */

@@ -18,7 +18,7 @@ import {
 import { bandOf, layerCount, layerResolution } from '../lib/generator-layers';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import { putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
-import { copyLink, downloadCanvas, errorText, Island, oneAtATime, writeUrlParams } from './island';
+import { copyLink, downloadCanvas, downloadProgress, errorText, Island, oneAtATime, writeUrlParams } from './island';
 
 /**
  * The style-mixing lab island: a StyleGAN-paper grid (row seeds × column seeds, one batched call), layer by
@@ -216,16 +216,11 @@ export class MixingLab extends Island {
 
   private async load(): Promise<void> {
     const progress = this.find<HTMLElement>('.mixing-progress');
-    const bar = this.find<HTMLProgressElement>('progress', progress);
-    const text = this.find('.mixing-progress-text', progress);
     this.dataset.state = 'loading';
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
-      this.weights = await compute.loadGenerator(({ loadedBytes, totalBytes }) => {
-        bar.value = totalBytes ? loadedBytes / totalBytes : 0;
-        text.textContent = `Loading the generator: ${(loadedBytes / 1e6).toFixed(2)} of ${(totalBytes / 1e6).toFixed(2)} MB`;
-      });
+      this.weights = await compute.loadGenerator(downloadProgress(this.find('progress', progress), this.find('.mixing-progress-text', progress), 'the generator'));
       progress.hidden = true;
       this.dataset.tensorsBaseline = String(compute.liveTensors());
       const { checkpoint, iteration, kimg, minutes } = this.weights.training;

@@ -6,7 +6,7 @@ import { nextSeed, seedLimit } from '../lib/rng';
 import type { BlockView } from './generator-compute';
 import { absLimit, putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
 import { formatNumber } from './format';
-import { errorText, Island, lightSymbol, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
+import { downloadProgress, errorText, Island, lightSymbol, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
 
 /**
  * The StyleGAN block lab (lesson 5): one AdaIN layer of the project's generator, chosen by the reader,
@@ -97,14 +97,10 @@ export class StyleganBlock extends Island {
 
   private async load(): Promise<void> {
     const progress = this.find<HTMLElement>('.block-progress');
-    const bar = this.find<HTMLProgressElement>('progress', progress);
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
-      this.weights = await compute.loadGenerator(({ loadedBytes, totalBytes }) => {
-        bar.value = totalBytes ? loadedBytes / totalBytes : 0;
-        this.find('.block-progress-text', progress).textContent = `Loading the generator: ${(loadedBytes / 1e6).toFixed(2)} of ${(totalBytes / 1e6).toFixed(2)} MB`;
-      });
+      this.weights = await compute.loadGenerator(downloadProgress(this.find('progress', progress), this.find('.block-progress-text', progress), 'the generator'));
       progress.hidden = true;
       await this.run();
     } catch (error) {
