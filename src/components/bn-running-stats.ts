@@ -1,5 +1,6 @@
 import type { BatchNormMode, ImageThroughLayer, TrainingHistory } from '../lib/running-statistics';
 import { chartWidth, formatNumber } from './format';
+import { errorText, Island, LatestRun } from './island';
 
 /** The seed of the lesson's population and of the batches drawn from it. */
 const seed = 1;
@@ -29,8 +30,8 @@ function row(channel: number, cells: HTMLTableCellElement[]): HTMLTableRowElemen
 }
 
 /** The island for BnRunningStats.astro: trains the running averages through src/lib, charts and tabulates them. */
-class BnRunningStats extends HTMLElement {
-  private run = 0;
+class BnRunningStats extends Island {
+  private readonly runs = new LatestRun();
 
   connectedCallback(): void {
     this.addEventListener('input', (event) => {
@@ -40,32 +41,25 @@ class BnRunningStats extends HTMLElement {
     void this.update();
   }
 
-  private control<T extends HTMLInputElement | HTMLSelectElement>(selector: string): T {
-    const element = this.querySelector<T>(selector);
-    if (!element) throw new Error(`bn-running-stats: ${selector} is missing`);
-    return element;
-  }
-
   private showSteps(): void {
-    const output = this.querySelector('.bnr-steps-value');
-    if (output) output.textContent = this.control<HTMLInputElement>('[name=steps]').value;
+    this.find('.bnr-steps-value').textContent = this.find<HTMLInputElement>('[name=steps]').value;
   }
 
   private settings(): { batchSize: number; steps: number; momentum: number; mode: BatchNormMode } {
     const mode = this.querySelector<HTMLInputElement>('[name=mode]:checked')?.value === 'eval' ? 'eval' : 'train';
     return {
-      batchSize: Number(this.control<HTMLSelectElement>('[name=batch-size]').value),
-      steps: Number(this.control<HTMLInputElement>('[name=steps]').value),
-      momentum: Number(this.control<HTMLSelectElement>('[name=momentum]').value),
+      batchSize: Number(this.find<HTMLSelectElement>('[name=batch-size]').value),
+      steps: Number(this.find<HTMLInputElement>('[name=steps]').value),
+      momentum: Number(this.find<HTMLSelectElement>('[name=momentum]').value),
       mode,
     };
   }
 
   private async update(): Promise<void> {
-    const run = ++this.run;
-    const status = this.querySelector('.bnr-status');
+    const run = this.runs.start();
+    const status = this.find('.bnr-status');
     const settings = this.settings();
-    if (status) status.textContent = 'Training…';
+    status.textContent = 'Training…';
     try {
       const [{ ready, tf }, library, Plot] = await Promise.all([import('./tf-runtime'), import('../lib/running-statistics'), import('@observablehq/plot')]);
       await ready();
@@ -77,16 +71,16 @@ class BnRunningStats extends HTMLElement {
       const running: Statistics = last >= 0 ? { mean: history.runningMean[last]!, variance: history.runningVariance[last]! } : { mean: new Array<number>(channels).fill(0), variance: new Array<number>(channels).fill(1) };
       const image = await library.imageThroughLayer(population, testImage, settings.mode, running, { size: settings.batchSize, seed, step: Math.max(0, last) });
       const own = await library.imageThroughLayer(population, testImage, 'train', running, { size: 1, seed, step: 0 });
-      if (run !== this.run) return;
+      if (!this.runs.isLatest(run)) return;
       this.renderCharts(Plot, history, target);
       this.renderTable(history, target, running);
       this.renderImage(settings.mode, settings.batchSize, image, own);
-      if (status) status.textContent = '';
+      status.textContent = '';
       // Read by the browser test: the count must stay flat over repeated runs.
       this.dataset.numTensors = String(tf.memory().numTensors);
       this.dataset.done = String(run);
     } catch (error) {
-      if (run === this.run && status) status.textContent = `Could not run the demo: ${error instanceof Error ? error.message : String(error)}`;
+      if (this.runs.isLatest(run)) status.textContent = `Could not run the demo: ${errorText(error)}`;
     }
   }
 
@@ -101,7 +95,7 @@ class BnRunningStats extends HTMLElement {
       { key: 'std', label: 'σ', running: series(history.runningVariance, 1, Math.sqrt), batch: batches(history.batchVariance, Math.sqrt), population: target.variance.map(Math.sqrt) },
     ];
     for (const chart of charts) {
-      const container = this.querySelector(`[data-chart=${chart.key}]`);
+      const container = this.find(`[data-chart=${chart.key}]`);
       const width = chartWidth(container, 420);
       const marks = Array.from({ length: channels }, (_, c) => [
         Plot.dot(chart.batch.filter((p) => p.channel === c), { x: 'step', y: 'value', r: 1.5, fill: 'currentColor', fillOpacity: 0.35, className: `bnr-c${c}` }),
@@ -117,7 +111,7 @@ class BnRunningStats extends HTMLElement {
         y: { label: chart.label, grid: true },
         marks,
       });
-      container?.replaceChildren(plot);
+      container.replaceChildren(plot);
     }
   }
 
@@ -133,17 +127,14 @@ class BnRunningStats extends HTMLElement {
         cell(batch),
       ]);
     });
-    this.querySelector('.bnr-table tbody')?.replaceChildren(...rows);
+    this.find('.bnr-table tbody').replaceChildren(...rows);
   }
 
   private renderImage(mode: BatchNormMode, batchSize: number, image: ImageThroughLayer, own: ImageThroughLayer): void {
-    const caption = this.querySelector('.bnr-image-caption');
-    if (caption) {
-      caption.textContent =
-        mode === 'train'
-          ? `Image ${testImage} in training mode, in a batch of ${batchSize}: it is normalised with the batch's μ and σ${batchSize === 1 ? ', that is its own, so its output mean is always 0' : ''}`
-          : `Image ${testImage} in inference mode: it is normalised with the running estimates, whatever else is in the batch`;
-    }
+    this.find('.bnr-image-caption').textContent =
+      mode === 'train'
+        ? `Image ${testImage} in training mode, in a batch of ${batchSize}: it is normalised with the batch's μ and σ${batchSize === 1 ? ', that is its own, so its output mean is always 0' : ''}`
+        : `Image ${testImage} in inference mode: it is normalised with the running estimates, whatever else is in the batch`;
     const rows = image.usedMean.map((mean, c) =>
       row(c, [
         cell(formatNumber(mean), { kind: 'used-mean', value: String(mean), modeUsed: mode }),
@@ -152,7 +143,7 @@ class BnRunningStats extends HTMLElement {
         cell(formatNumber(image.outputMean[c]!), { kind: 'output-mean', value: String(image.outputMean[c]) }),
       ]),
     );
-    this.querySelector('.bnr-image-table tbody')?.replaceChildren(...rows);
+    this.find('.bnr-image-table tbody').replaceChildren(...rows);
   }
 }
 
