@@ -18,7 +18,8 @@ describe('every page of the built site', () => {
     expect(lessonSlugs.length).toBeGreaterThanOrEqual(1);
   });
 
-  test.each(['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)])(
+  const pages = ['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
+  test.each([...pages, ...pages.map((path) => `/zh-cn${path}`)])(
     '%s loads with no console errors and no request to another origin',
     async (path) => {
       const { page, errors, foreignRequests } = await openPage(site.context, site.origin, path);
