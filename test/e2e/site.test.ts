@@ -30,8 +30,8 @@ describe('every page of the built site', () => {
     },
   );
 
-  test.each(lessonSlugs)('lesson %s has its formulas rendered by KaTeX at build time', async (slug) => {
-    const { page } = await openPage(site.context, site.origin, `/lessons/${slug}/`);
+  test.each(lessonSlugs.flatMap((slug) => [`/lessons/${slug}/`, `/zh-cn/lessons/${slug}/`]))('%s has its formulas rendered by KaTeX at build time', async (path) => {
+    const { page } = await openPage(site.context, site.origin, path);
     expect(await page.locator('article .katex').count()).toBeGreaterThan(0);
     // No unrendered TeX: the visible prose keeps no `$` delimiters and no KaTeX error spans.
     const prose = await page.locator('article').evaluate((article) => {
