@@ -1,7 +1,7 @@
 /**
  * The notebook's terms in English and in standard Simplified Chinese (../shared/GLOSSARY-zh.md), with a short
- * English definition and the lesson that introduces each. The glossary page renders this list; a Chinese
- * edition reuses the `zh` column and translates `definition`. `courseWording` is what the Chinese course
+ * English and a Chinese definition and the lesson that introduces each. The glossary page renders this
+ * list in both locales. `courseWording` is what the Chinese course
  * transcripts say instead, where that differs or misleads.
  */
 export interface GlossaryTerm {
@@ -10,9 +10,13 @@ export interface GlossaryTerm {
   en: string;
   zh: string;
   definition: string;
+  /** The definition in Simplified Chinese, for the Chinese glossary page. */
+  definitionZh: string;
   /** Slug of the lesson that introduces the term; omitted for the site's own words. */
   lesson?: string;
   courseWording?: string;
+  /** `courseWording` for the Chinese page, where its explanation is in English. */
+  courseWordingZh?: string;
 }
 
 export const glossary: readonly GlossaryTerm[] = [
@@ -21,6 +25,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'normalisation',
     zh: '归一化',
     definition: 'Subtract the mean of a set of values and divide by their standard deviation, then scale by γ and shift by β.',
+    definitionZh: '减去一组数的均值，再除以它们的标准差，然后乘以 γ 缩放、加上 β 偏移。',
     lesson: 'normalisation',
   },
   {
@@ -28,6 +33,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'batch normalisation (BN)',
     zh: '批量归一化（BN）',
     definition: 'One mean and variance per channel, taken over the whole batch and all pixels (N, H, W).',
+    definitionZh: '每个通道一组均值和方差，在整个批量的所有像素上计算（N、H、W）。',
     lesson: 'normalisation',
   },
   {
@@ -35,6 +41,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'instance normalisation (IN)',
     zh: '实例归一化（IN）',
     definition: 'One mean and variance per image and channel, taken over the pixels (H, W) only.',
+    definitionZh: '每张图像的每个通道一组均值和方差，只在像素上计算（H、W）。',
     lesson: 'normalisation',
   },
   {
@@ -42,6 +49,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'layer normalisation (LN)',
     zh: '层归一化（LN）',
     definition: 'One mean and variance per image, taken over all its channels and pixels (C, H, W).',
+    definitionZh: '每张图像一组均值和方差，在它的所有通道和像素上计算（C、H、W）。',
     lesson: 'normalisation',
   },
   {
@@ -49,6 +57,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'group normalisation (GN)',
     zh: '组归一化（GN）',
     definition: 'One mean and variance per image and group of channels. One channel per group is IN; one group is LN.',
+    definitionZh: '每张图像的每组通道一组均值和方差。每组一个通道就是 IN；只有一组就是 LN。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -56,6 +65,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'conditional instance normalisation',
     zh: '条件实例归一化',
     definition: 'Instance norm whose γ and β are chosen from a learned table by a condition, such as a style index.',
+    definitionZh: 'γ 和 β 由某个条件（例如风格编号）从一张学习到的表中选出的实例归一化。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -63,14 +73,17 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'adaptive instance normalisation (AdaIN)',
     zh: '自适应实例归一化（AdaIN）',
     definition: 'Instance norm of the content features, then the style’s channel standard deviation and mean as scale and shift.',
+    definitionZh: '先对内容特征做实例归一化，再用风格特征每个通道的标准差和均值作为缩放和偏移。',
     lesson: 'adain',
     courseWording: '“add it in” (speech recognition of “AdaIN”), 适应性实例归一化',
+    courseWordingZh: '“add it in”（语音识别把 “AdaIN” 听成了它）、适应性实例归一化',
   },
   {
     id: 'feature-map',
     en: 'feature map',
     zh: '特征图',
     definition: 'The H × W grid of values of one channel of a layer’s output.',
+    definitionZh: '某一层输出中一个通道的 H × W 数值网格。',
     lesson: 'normalisation',
   },
   {
@@ -78,6 +91,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'channel',
     zh: '通道',
     definition: 'One of the C feature maps of a layer; each comes from one filter.',
+    definitionZh: '一层的 C 个特征图之一；每个通道来自一个卷积核。',
     lesson: 'normalisation',
   },
   {
@@ -85,6 +99,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'mean / standard deviation / variance',
     zh: '均值 / 标准差 / 方差',
     definition: 'μ is the average; σ² is the average squared distance from μ; σ is its square root.',
+    definitionZh: 'μ 是平均值；σ² 是各值到 μ 的距离平方的平均；σ 是它的平方根。',
     lesson: 'normalisation',
   },
   {
@@ -92,6 +107,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'population variance (divide by n)',
     zh: '总体方差（除以 n，有偏）',
     definition: 'The sum of squared deviations divided by the number of values n. Normalisation layers use it.',
+    definitionZh: '偏差平方和除以数值个数 n。归一化层用的就是它。',
     lesson: 'normalisation',
   },
   {
@@ -99,6 +115,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'unbiased variance (divide by n − 1)',
     zh: '无偏方差（除以 n − 1）',
     definition: 'The sum of squared deviations divided by n − 1. PyTorch’s Tensor.var() computes it by default.',
+    definitionZh: '偏差平方和除以 n − 1。PyTorch 的 Tensor.var() 默认计算它。',
     lesson: 'normalisation',
   },
   {
@@ -106,6 +123,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'running statistics (running mean / var)',
     zh: '滑动平均统计量（running mean / var）',
     definition: 'Batch norm’s moving averages of the batch means and variances, used instead of them at inference.',
+    definitionZh: '批量归一化对各批次均值和方差的滑动平均，推理时用它们代替批次统计量。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -113,6 +131,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'training mode / inference mode',
     zh: '训练模式 / 推理模式',
     definition: 'In training mode BN uses the batch’s statistics; in inference mode (PyTorch: model.eval()) it uses the running ones.',
+    definitionZh: '训练模式下 BN 用当前批次的统计量；推理模式下（PyTorch：model.eval()）用滑动平均统计量。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -120,6 +139,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'learnable scale and shift γ, β',
     zh: '可学习的缩放与偏移参数 γ、β',
     definition: 'Parameters, one pair per channel, that rescale the normalised values: y = γ·x̂ + β.',
+    definitionZh: '每个通道一对参数，对归一化后的值重新缩放：y = γ·x̂ + β。',
     lesson: 'normalisation',
     courseWording: '缩放和偏移参数',
   },
@@ -128,6 +148,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'style transfer',
     zh: '风格迁移',
     definition: 'Redrawing a content image with the look (colours, textures, strokes) of a style image.',
+    definitionZh: '用风格图像的外观（颜色、纹理、笔触）重新绘制内容图像。',
     lesson: 'style-transfer',
   },
   {
@@ -135,6 +156,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'arbitrary style transfer',
     zh: '任意风格迁移',
     definition: 'Style transfer with one network for any style image, including styles it never saw in training.',
+    definitionZh: '一个网络适用于任何风格图像的风格迁移，包括训练时从未见过的风格。',
     lesson: 'style-transfer',
     courseWording: '任意风格',
   },
@@ -143,6 +165,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'content image / style image',
     zh: '内容图像 / 风格图像',
     definition: 'The picture whose layout is kept / the picture whose look is copied.',
+    definitionZh: '保留其布局的那张图 / 复制其外观的那张图。',
     lesson: 'style-transfer',
   },
   {
@@ -150,14 +173,17 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'encoder / decoder',
     zh: '编码器 / 解码器',
     definition: 'The encoder turns an image into features (here VGG-19 up to relu4_1); the decoder turns features back into an image.',
+    definitionZh: '编码器把图像变成特征（这里是 VGG-19 到 relu4_1 为止）；解码器把特征变回图像。',
     lesson: 'style-transfer',
     courseWording: '“通过反卷积”: the decoder here uses nearest-neighbour upsampling and convolution, not deconvolution',
+    courseWordingZh: '“通过反卷积”：这里的解码器用的是最近邻上采样加卷积，而不是反卷积',
   },
   {
     id: 'content-style-loss',
     en: 'content loss / style loss',
     zh: '内容损失 / 风格损失',
     definition: 'How far the output’s features are from the target t / how far their channel means and standard deviations are from the style’s.',
+    definitionZh: '输出的特征离目标 t 有多远 / 输出特征各通道的均值和标准差离风格的有多远。',
     lesson: 'style-transfer',
   },
   {
@@ -165,6 +191,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'content–style trade-off α',
     zh: '内容—风格权衡 α',
     definition: 'Decode α·t + (1 − α)·f(c): α = 0 rebuilds the photo, α = 1 gives the full style.',
+    definitionZh: '解码 α·t + (1 − α)·f(c)：α = 0 重建原照片，α = 1 得到完整的风格。',
     lesson: 'style-transfer',
   },
   {
@@ -172,6 +199,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'colour preservation',
     zh: '保留颜色 / 颜色保持',
     definition: 'Keeping the content image’s colours while taking the style’s textures.',
+    definitionZh: '取风格的纹理，同时保留内容图像的颜色。',
     lesson: 'style-transfer',
   },
   {
@@ -179,6 +207,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'spatial control (masks)',
     zh: '空间控制（掩码）',
     definition: 'Different styles for different regions of the content image, chosen by masks.',
+    definitionZh: '用掩码为内容图像的不同区域选择不同的风格。',
     lesson: 'style-transfer',
   },
   {
@@ -186,6 +215,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'StyleGAN',
     zh: 'StyleGAN（基于风格的生成器）',
     definition: 'A GAN generator that starts from a learned constant and sets every layer’s statistics with AdaIN from a latent w.',
+    definitionZh: '一种 GAN 生成器：从一个学习到的常量出发，用 AdaIN 根据潜在向量 w 设定每一层的统计量。',
     lesson: 'stylegan',
     courseWording: '“风格游戏”, “风格GAN”',
   },
@@ -194,6 +224,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'generator / discriminator',
     zh: '生成器 / 判别器',
     definition: 'The GAN network that makes images / the network that learns to tell them from real ones.',
+    definitionZh: 'GAN 中生成图像的网络 / 学习区分生成图像与真实图像的网络。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -201,6 +232,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'latent code z',
     zh: '潜在向量 z（隐变量）',
     definition: 'The random input vector of a generator, drawn from a normal distribution.',
+    definitionZh: '生成器的随机输入向量，从正态分布中抽取。',
     lesson: 'stylegan',
     courseWording: '噪声向量',
   },
@@ -209,6 +241,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'intermediate latent w',
     zh: '中间潜在向量 w',
     definition: 'The output of the mapping network; the styles of all AdaIN layers are computed from it.',
+    definitionZh: '映射网络的输出；所有 AdaIN 层的风格都由它计算。',
     lesson: 'stylegan',
     courseWording: '中间噪声向量, 中间噪声因素',
   },
@@ -217,6 +250,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'mapping network',
     zh: '映射网络',
     definition: 'StyleGAN’s 8-layer fully connected network that turns z into w.',
+    definitionZh: 'StyleGAN 中把 z 变成 w 的 8 层全连接网络。',
     lesson: 'stylegan',
     courseWording: '噪声映射网络',
   },
@@ -225,6 +259,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'synthesis network',
     zh: '合成网络',
     definition: 'StyleGAN’s convolutional network that draws the image, from a learned 4 × 4 constant and the styles.',
+    definitionZh: 'StyleGAN 中绘制图像的卷积网络，从一个学习到的 4 × 4 常量和各层风格出发。',
     lesson: 'stylegan',
   },
   {
@@ -232,6 +267,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'learned affine transform A',
     zh: '学习到的仿射变换 A',
     definition: 'The fully connected layer, one per AdaIN layer, that turns w into that layer’s style (y_s, y_b).',
+    definitionZh: '全连接层，每个 AdaIN 层一个，把 w 变成该层的风格 (y_s, y_b)。',
     lesson: 'stylegan',
   },
   {
@@ -239,6 +275,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'style y = (y_s, y_b)',
     zh: '风格 y = (y_s, y_b)（缩放与偏置）',
     definition: 'One scale and one bias per channel, used by AdaIN in place of the style image’s σ and μ.',
+    definitionZh: '每个通道一个缩放和一个偏置，AdaIN 用它们代替风格图像的 σ 和 μ。',
     lesson: 'stylegan',
   },
   {
@@ -246,6 +283,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'progressive growing',
     zh: '渐进式增长',
     definition: 'Training a GAN at 4 × 4 first and adding layers for each larger resolution during training.',
+    definitionZh: '先在 4 × 4 上训练 GAN，训练中逐步为更高的分辨率添加层。',
     lesson: 'stylegan',
     courseWording: '渐进增长',
   },
@@ -254,6 +292,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'upsampling',
     zh: '上采样',
     definition: 'Making a feature map larger, e.g. 2× by repeating or interpolating its values.',
+    definitionZh: '把特征图变大，例如通过重复或插值把它放大 2 倍。',
     lesson: 'style-transfer',
     courseWording: '上采样层',
   },
@@ -262,14 +301,17 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'coarse / middle / fine styles',
     zh: '粗粒度 / 中等 / 细粒度风格',
     definition: 'The styles of the low-, middle- and high-resolution layers of the synthesis network.',
+    definitionZh: '合成网络低、中、高分辨率各层的风格。',
     lesson: 'stylegan',
     courseWording: '“合唱” (misheard “coarse”), 粗略的风格, 精细风格',
+    courseWordingZh: '“合唱”（“coarse” 的误听）、粗略的风格、精细风格',
   },
   {
     id: 'style-mixing',
     en: 'style mixing',
     zh: '风格混合',
     definition: 'Using the styles of one latent for some layers and of another latent for the rest.',
+    definitionZh: '一部分层用一个潜在向量的风格，其余层用另一个潜在向量的风格。',
     lesson: 'style-mixing',
   },
   {
@@ -277,6 +319,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'crossover point',
     zh: '交叉点',
     definition: 'The first layer that takes its style from the second latent in style mixing.',
+    definitionZh: '风格混合中第一个从第二个潜在向量取风格的层。',
     lesson: 'style-mixing',
   },
   {
@@ -284,6 +327,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'mixing regularisation',
     zh: '混合正则化',
     definition: 'Style mixing during training, so the network cannot assume that adjacent styles are correlated.',
+    definitionZh: '训练时做风格混合，使网络不能假设相邻层的风格彼此相关。',
     lesson: 'style-mixing',
   },
   {
@@ -291,6 +335,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'stochastic variation',
     zh: '随机变化',
     definition: 'Random details (hair strands, freckles) that change with the noise while the face stays the same.',
+    definitionZh: '随噪声变化、而人脸本身保持不变的随机细节（发丝、雀斑）。',
     lesson: 'style-mixing',
   },
   {
@@ -298,14 +343,17 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'per-pixel noise with learned per-channel scale',
     zh: '逐像素噪声，每通道可学习的缩放因子',
     definition: 'A map of N(0, 1) values, times a learned factor per channel, added to a layer’s output before AdaIN.',
+    definitionZh: '一张 N(0, 1) 数值图，乘以每个通道学习到的系数，在 AdaIN 之前加到一层的输出上。',
     lesson: 'style-mixing',
     courseWording: '噪声“连接”: wrong, the noise is added, not concatenated',
+    courseWordingZh: '噪声“连接”：不对，噪声是加上去的，而不是拼接',
   },
   {
     id: 'truncation',
     en: 'truncation trick ψ',
     zh: '截断技巧 ψ',
     definition: 'w′ = w̄ + ψ·(w − w̄): smaller ψ gives more typical but less varied images.',
+    definitionZh: 'w′ = w̄ + ψ·(w − w̄)：ψ 越小，图像越典型，但变化越少。',
     lesson: 'style-mixing',
   },
   {
@@ -313,6 +361,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'average latent w̄',
     zh: '平均中间潜在向量 w̄',
     definition: 'The mean of many w’s; the centre that truncation pulls towards.',
+    definitionZh: '许多 w 的均值；截断把 w 拉向的中心。',
     lesson: 'style-mixing',
   },
   {
@@ -320,5 +369,6 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'backend (WebGPU / WebGL / WebAssembly)',
     zh: '后端（WebGPU / WebGL / WebAssembly）',
     definition: 'The engine TensorFlow.js uses to run the models in your browser.',
+    definitionZh: 'TensorFlow.js 在你的浏览器里运行模型所用的引擎。',
   },
 ];

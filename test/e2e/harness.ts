@@ -86,6 +86,8 @@ export interface BrowserOptions {
    * the pages block it (default) and the offline tests allow it.
    */
   serviceWorkers?: 'allow' | 'block';
+  /** The browser's language (navigator.language, Accept-Language), e.g. 'zh-CN'. */
+  locale?: string;
 }
 
 /** extraArgs: more Chromium switches, e.g. a fake camera for the webcam test. */
@@ -96,6 +98,7 @@ export async function launchChromium(extraArgs: readonly string[] = [], options:
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
       '--no-sandbox',
       '--enable-unsafe-webgpu',

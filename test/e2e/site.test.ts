@@ -18,7 +18,8 @@ describe('every page of the built site', () => {
     expect(lessonSlugs.length).toBeGreaterThanOrEqual(1);
   });
 
-  test.each(['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)])(
+  const pages = ['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
+  test.each([...pages, ...pages.map((path) => `/zh-cn${path}`)])(
     '%s loads with no console errors and no request to another origin',
     async (path) => {
       const { page, errors, foreignRequests } = await openPage(site.context, site.origin, path);
@@ -29,8 +30,8 @@ describe('every page of the built site', () => {
     },
   );
 
-  test.each(lessonSlugs)('lesson %s has its formulas rendered by KaTeX at build time', async (slug) => {
-    const { page } = await openPage(site.context, site.origin, `/lessons/${slug}/`);
+  test.each(lessonSlugs.flatMap((slug) => [`/lessons/${slug}/`, `/zh-cn/lessons/${slug}/`]))('%s has its formulas rendered by KaTeX at build time', async (path) => {
+    const { page } = await openPage(site.context, site.origin, path);
     expect(await page.locator('article .katex').count()).toBeGreaterThan(0);
     // No unrendered TeX: the visible prose keeps no `$` delimiters and no KaTeX error spans.
     const prose = await page.locator('article').evaluate((article) => {

@@ -25,6 +25,10 @@ describe('glossary', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
   });
 
+  test('every term has a Chinese definition written in Chinese', () => {
+    for (const term of glossary) expect(term.definitionZh, term.id).toMatch(/[\u4e00-\u9fff]{4}/);
+  });
+
   test('English terms are unique', () => {
     const terms = glossary.map((term) => term.en);
     expect(new Set(terms).size).toBe(terms.length);
