@@ -6,6 +6,7 @@ import { isTensorSummary, formatValue, tensorHeadLength, type TensorSummary } fr
 import { groupMoments, statisticGroupOf, statisticGroupCount, type NormSpec } from '../lib/norm';
 import { notebookLibrary } from '../lib/notebook-library';
 import { galleryImages } from '../lib/style-lab-state';
+import { runNetwork } from '../lib/layers';
 import { loadModel, MODEL_MANIFESTS, type ModelKind } from '../lib/models';
 import { loadGeneratorWeights } from '../lib/generator-weights';
 import { exerciseChecks, type CheckId } from '../lib/exercise-checks';
@@ -223,7 +224,7 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 function styleModel(kind: ModelKind): Promise<{ kind: ModelKind; encode: (image: tf.Tensor4D) => tf.Tensor4D; decode: (features: tf.Tensor4D) => tf.Tensor4D }> {
   return cached(kind, async () => {
     const model = await loadModel(kind, { baseUrl: siteUrl('models/'), onProgress: progressReporter(kind, kind === 'vgg' ? 'the VGG-19 encoder and its decoder' : 'the mobile encoder and decoder') });
-    return { kind, encode: (image: tf.Tensor4D) => model.encoder.encode(image), decode: (features: tf.Tensor4D) => model.decoder.decode(features) };
+    return { kind, encode: (image: tf.Tensor4D) => runNetwork(model.encoder, image), decode: (features: tf.Tensor4D) => runNetwork(model.decoder, features) };
   });
 }
 

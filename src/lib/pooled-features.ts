@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { upsampleNearest2x } from './layers';
-import type { Encoder } from './models';
+import { runNetwork, upsampleNearest2x, type SteppedNetwork } from './layers';
 
 /**
  * The feature space in which scripts/measure-generator.ts compares generated faces with training faces
@@ -10,10 +9,10 @@ import type { Encoder } from './models';
  * (population, as AdaIN's statistics): one 1,024-value row per image, [means…, standard deviations…].
  * Takes images [N, H, W, 3] in 0..255 (H and W multiples of 4), encodes them one at a time, returns [N, 1024].
  */
-export function pooledRelu41(encoder: Encoder, images: tf.Tensor4D): tf.Tensor2D {
+export function pooledRelu41(encoder: SteppedNetwork, images: tf.Tensor4D): tf.Tensor2D {
   const rows = Array.from({ length: images.shape[0] }, (_, n) =>
     tf.tidy(() => {
-      const features = encoder.encode(upsampleNearest2x(images.slice([n, 0, 0, 0], [1, -1, -1, -1])));
+      const features = runNetwork(encoder, upsampleNearest2x(images.slice([n, 0, 0, 0], [1, -1, -1, -1])));
       const { mean, variance } = tf.moments(features, [1, 2]);
       return tf.concat([mean.reshape([-1]), variance.sqrt().reshape([-1])]);
     }),

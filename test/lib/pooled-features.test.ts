@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runNetwork } from '../../src/lib/layers';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { pooledRelu41 } from '../../src/lib/pooled-features';
 import { loadTestModel, syntheticImage, useWasm } from './fixtures';
@@ -50,7 +51,7 @@ describe('pooled relu4_1 features', () => {
     const rows = pooled.arraySync();
     images.forEach((image, n) => {
       const doubled = doubledByLoops(image);
-      const features = model.encoder.encode(doubled);
+      const features = runNetwork(model.encoder, doubled);
       expect(features.shape).toEqual([1, 8, 8, 512]);
       const expected = meanAndStdByLoops(features);
       const largest = Math.max(...expected);
