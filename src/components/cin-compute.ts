@@ -1,4 +1,4 @@
-import { StepCounter, type StepProgress } from '../lib/layers';
+import { runNetworkAsync, StepCounter, type StepProgress } from '../lib/layers';
 import { decodeFeaturesAsync, disposeStyle, encodeStyleAsync, type EncodedStyle, type StatisticsArrays } from '../lib/transfer';
 import type { LoadProgress } from '../lib/weights';
 import { getModel, pixelsToTensor, ready, tensorToPixels, tf } from './style-engine';
@@ -50,7 +50,7 @@ export async function encodeContent(key: string, pixels: ImageData): Promise<voi
   content = undefined;
   const image = pixelsToTensor(pixels);
   try {
-    content = { key, image, features: await model.encoder.encodeAsync(image, new StepCounter(model.encoder.layerCount, {})) };
+    content = { key, image, features: await runNetworkAsync(model.encoder, image, new StepCounter(model.encoder.steps.length, {})) };
   } catch (error) {
     image.dispose();
     throw error;
@@ -66,7 +66,7 @@ export async function decodeRows(weights: ReadonlyArray<{ key: string; weight: n
     if (!style) throw new Error(`no table row “${key}”`);
     return { style, weight };
   });
-  const { image } = await decodeFeaturesAsync(model, content.image, content.features, styles, { alpha: 1 }, new StepCounter(model.decoder.layerCount, onProgress ? { onProgress } : {}));
+  const { image } = await decodeFeaturesAsync(model, content.image, content.features, styles, { alpha: 1 }, new StepCounter(model.decoder.steps.length, onProgress ? { onProgress } : {}));
   try {
     return await tensorToPixels(image);
   } finally {

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
+import { runNetwork } from '../../src/lib/layers';
 import { adainTarget, encodeStyle } from '../../src/lib/transfer';
 import { loadTestModel, psnr, useWasm } from '../lib/fixtures';
 import { openPage, startSite, type WatchedPage } from './harness';
@@ -139,10 +140,10 @@ describe('conditional IN vs AdaIN on WebAssembly', () => {
     });
     expect([content.width, content.height]).toEqual([output.width, output.height]);
     const expected = tf.tidy(() => {
-      const features = model.encoder.encode(rgbTensor(content.width, content.height, content.data));
+      const features = runNetwork(model.encoder, rgbTensor(content.width, content.height, content.data));
       const style = (row: Row) => ({ statistics: { mean: tf.tensor4d(row.mean, [1, 1, 1, 512]), std: tf.tensor4d(row.std, [1, 1, 1, 512]) }, colorPreservation: 'none' as const });
       const target = adainTarget(features, [{ style: style(a), weight: 0.5 }, { style: style(b), weight: 0.5 }]);
-      return model.decoder.decode(target).clipByValue(0, 255).round() as tf.Tensor4D;
+      return runNetwork(model.decoder, target).clipByValue(0, 255).round() as tf.Tensor4D;
     });
     const actual = rgbTensor(output.width, output.height, output.data);
     const quality = psnr(actual, expected);
