@@ -17,9 +17,11 @@ export async function runSpeedPage(query: string, timeoutMs = 590_000): Promise<
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/speed/${query}${query.includes('?') ? '&' : '?'}autostart`);
     await page.waitForSelector('speed-test[data-done]', { timeout: timeoutMs });
-    const rows = await page.locator('speed-test tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ id: (tr as HTMLElement).dataset.id ?? '', ms: Number((tr as HTMLElement).dataset.ms), detail: (tr as HTMLElement).dataset.detail })),
-    );
+    const rows = await page
+      .locator('speed-test tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({ id: (tr as HTMLElement).dataset.id ?? '', ms: Number((tr as HTMLElement).dataset.ms), detail: (tr as HTMLElement).dataset.detail })),
+      );
     const badge = (await page.locator('backend-badge .backend-why').textContent()) ?? '';
     const done = await page.locator('speed-test').getAttribute('data-done');
     return { rows, badge, failed: done === 'failed' ? ((await page.locator('.speed-status').textContent()) ?? '') : undefined };

@@ -79,13 +79,17 @@ async function main(): Promise<void> {
   await tf.ready();
   const { index } = await prepareModels({ from: defaultSourceDir(), outDir: DEFAULT_OUT_DIR, upstreamBaseUrl: UPSTREAM_BASE_URL, cacheDir: DEFAULT_CACHE_DIR });
   console.log(`backend: ${tf.getBackend()} (Node ${process.versions.node}, one thread)`);
-  console.log(`download: VGG ${(familyBytes(index, 'adain-vgg19') / 1e6).toFixed(2)} MB (${(familyBytes(index, 'adain-vgg19') / 2 ** 20).toFixed(2)} MiB), mobile ${(familyBytes(index, 'adain-mobile') / 1e6).toFixed(2)} MB`);
+  console.log(
+    `download: VGG ${(familyBytes(index, 'adain-vgg19') / 1e6).toFixed(2)} MB (${(familyBytes(index, 'adain-vgg19') / 2 ** 20).toFixed(2)} MiB), mobile ${(familyBytes(index, 'adain-mobile') / 1e6).toFixed(2)} MB`,
+  );
   const fetchFile = async (url: string) => new Response(await readFile(join(DEFAULT_OUT_DIR, url)));
   for (const kind of options.models) {
     const model = await loadModel(kind, { baseUrl: '', fetch: fetchFile, integrity: index.files });
     for (const size of options.sizes) {
       const { cached, uncached, encodeOnly } = benchModel(model, size, options.runs);
-      console.log(`${kind.padEnd(6)} ${String(size).padStart(4)}²: transfer ${uncached.toFixed(0)} ms, with cached style ${cached.toFixed(0)} ms, one encode ${encodeOnly.toFixed(0)} ms (median of ${options.runs})`);
+      console.log(
+        `${kind.padEnd(6)} ${String(size).padStart(4)}²: transfer ${uncached.toFixed(0)} ms, with cached style ${cached.toFixed(0)} ms, one encode ${encodeOnly.toFixed(0)} ms (median of ${options.runs})`,
+      );
     }
     disposeModel(model);
   }

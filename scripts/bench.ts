@@ -19,37 +19,44 @@ const models = process.argv.find((arg) => arg.startsWith('--models='))?.slice('-
 const firstPictureOnly = flags.has('--first-picture');
 
 if (!firstPictureOnly) {
-console.log('# Site');
-if (!flags.has('--skip-build')) console.log(`astro build (with prepare-models): ${timeBuild().toFixed(1)} s`);
-for (const page of ['lessons/normalisation', 'lessons/style-transfer', 'lessons/style-mixing']) {
-  const js = await lessonJavaScript(page);
-  console.log(`${page} JS (gzipped): ${js.initialKiB.toFixed(1)} KiB before tfjs, ${js.withTfjsKiB.toFixed(1)} KiB with tfjs and the lab code (${js.files} files)`);
-}
-const lab = await timeToInteractive('/lessons/normalisation/', 'tensor-lab[data-computed-revision]');
-console.log(`lesson 1: first contentful paint ${lab.textMs.toFixed(0)} ms; tensor lab computed ${lab.readyMs.toFixed(0)} ms after navigation (median of 5)`);
+  console.log('# Site');
+  if (!flags.has('--skip-build')) console.log(`astro build (with prepare-models): ${timeBuild().toFixed(1)} s`);
+  for (const page of ['lessons/normalisation', 'lessons/style-transfer', 'lessons/style-mixing']) {
+    const js = await lessonJavaScript(page);
+    console.log(
+      `${page} JS (gzipped): ${js.initialKiB.toFixed(1)} KiB before tfjs, ${js.withTfjsKiB.toFixed(1)} KiB with tfjs and the lab code (${js.files} files)`,
+    );
+  }
+  const lab = await timeToInteractive('/lessons/normalisation/', 'tensor-lab[data-computed-revision]');
+  console.log(`lesson 1: first contentful paint ${lab.textMs.toFixed(0)} ms; tensor lab computed ${lab.readyMs.toFixed(0)} ms after navigation (median of 5)`);
 
+  console.log('\n# Notebook (lesson 1)');
+  const notebook = await notebookJavaScript('lessons/normalisation');
+  console.log(
+    `JS (gzipped): ${notebook.beforeKiB.toFixed(1)} KiB before the editor; the CodeMirror editor adds ${notebook.editorKiB.toFixed(1)} KiB (${(notebook.beforeKiB + notebook.editorKiB).toFixed(1)} KiB after it loads); the cells' worker, with tfjs, ${notebook.workerKiB.toFixed(1)} KiB on the first Run`,
+  );
+  const firstOutput = await timeToFirstCellOutput('/lessons/normalisation/', 'layout');
+  console.log(
+    `Run on a cold page to the first output of a one-line cell: ${firstOutput.toFixed(0)} ms (median of 3 cold browsers; starts the worker and tfjs)`,
+  );
 
-console.log('\n# Notebook (lesson 1)');
-const notebook = await notebookJavaScript('lessons/normalisation');
-console.log(`JS (gzipped): ${notebook.beforeKiB.toFixed(1)} KiB before the editor; the CodeMirror editor adds ${notebook.editorKiB.toFixed(1)} KiB (${(notebook.beforeKiB + notebook.editorKiB).toFixed(1)} KiB after it loads); the cells' worker, with tfjs, ${notebook.workerKiB.toFixed(1)} KiB on the first Run`);
-const firstOutput = await timeToFirstCellOutput('/lessons/normalisation/', 'layout');
-console.log(`Run on a cold page to the first output of a one-line cell: ${firstOutput.toFixed(0)} ms (median of 3 cold browsers; starts the worker and tfjs)`);
-
-console.log('\n# Models on /speed/ (medians; "full" encodes the style image in every run, "cached" reuses its features)');
-const backends = flags.has('--all-backends') ? ['wasm', 'webgl', 'webgpu', 'cpu'] : ['wasm'];
-for (const backend of backends) {
-  const sizes = quick || backend !== 'wasm' ? '256' : '256,512';
-  const runs = quick || backend !== 'wasm' ? 1 : 3;
-  const result = await runSpeedPage(`?backend=${backend}&models=${models}&sizes=${sizes}&runs=${runs}`);
-  console.log(`## ${backend}: ${result.badge}`);
-  for (const row of result.rows) console.log(`${row.id.padEnd(20)} ${row.ms.toFixed(0).padStart(7)} ms  ${row.detail ?? ''}`);
-  if (result.failed) console.log(`failed: ${result.failed}`);
-}
-if (!flags.has('--all-backends')) console.log('(WebGPU and WebGL are software-emulated on machines without a GPU; --all-backends measures them too.)');
+  console.log('\n# Models on /speed/ (medians; "full" encodes the style image in every run, "cached" reuses its features)');
+  const backends = flags.has('--all-backends') ? ['wasm', 'webgl', 'webgpu', 'cpu'] : ['wasm'];
+  for (const backend of backends) {
+    const sizes = quick || backend !== 'wasm' ? '256' : '256,512';
+    const runs = quick || backend !== 'wasm' ? 1 : 3;
+    const result = await runSpeedPage(`?backend=${backend}&models=${models}&sizes=${sizes}&runs=${runs}`);
+    console.log(`## ${backend}: ${result.badge}`);
+    for (const row of result.rows) console.log(`${row.id.padEnd(20)} ${row.ms.toFixed(0).padStart(7)} ms  ${row.detail ?? ''}`);
+    if (result.failed) console.log(`failed: ${result.failed}`);
+  }
+  if (!flags.has('--all-backends')) console.log('(WebGPU and WebGL are software-emulated on machines without a GPU; --all-backends measures them too.)');
 }
 
 console.log('\n# Lesson 4: from opening the page to the first stylised 256² image (wasm, Stylise pressed on load; goal ≤ 3 s cold, ≤ 1 s on a second visit)');
 for (const model of ['mobile', 'vgg'] as const) {
   const { coldMs, secondVisitMs } = await timeToFirstStylisedImage(model, quick ? 1 : 5);
-  console.log(`${model}: cold visit (empty cache) ${coldMs.toFixed(0)} ms; second visit (service worker cache) ${secondVisitMs.toFixed(0)} ms (medians of ${quick ? 1 : 5})`);
+  console.log(
+    `${model}: cold visit (empty cache) ${coldMs.toFixed(0)} ms; second visit (service worker cache) ${secondVisitMs.toFixed(0)} ms (medians of ${quick ? 1 : 5})`,
+  );
 }

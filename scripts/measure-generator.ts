@@ -25,7 +25,15 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorModelFile, type GeneratorWeights } from '../src/lib/generator-weights';
-import { colourDistance, edgeDistance, laplacianVariance, maxAbsDifference, meanPairwiseDistance, paletteDistance, type RgbImage } from '../src/lib/image-metrics';
+import {
+  colourDistance,
+  edgeDistance,
+  laplacianVariance,
+  maxAbsDifference,
+  meanPairwiseDistance,
+  paletteDistance,
+  type RgbImage,
+} from '../src/lib/image-metrics';
 import { wFromSeeds } from '../src/lib/mapping';
 import type { StyleBand } from '../src/lib/generator-layers';
 import { presetLayers } from '../src/lib/mixing-state';
@@ -79,7 +87,9 @@ const mean = (list: number[]): number => list.reduce((s, v) => s + v, 0) / list.
 const format = (value: number): string => value.toFixed(4);
 const verdict = (ok: boolean): string => (ok ? 'yes' : 'NO');
 
-console.log(`Generator: ${model.source.file} (iteration ${model.training.iteration}, ${model.training.minutes} min); ${samples} samples per measure, ψ = ${psi}, wasm backend.`);
+console.log(
+  `Generator: ${model.source.file} (iteration ${model.training.iteration}, ${model.training.minutes} min); ${samples} samples per measure, ψ = ${psi}, wasm backend.`,
+);
 
 // (a) Swap one band of styles from a second face into a first; no noise, so only the styles differ.
 const baseSeeds = Array.from({ length: samples }, (_, i) => 1 + i);
@@ -93,7 +103,15 @@ const drawWith = (perLayer: tf.Tensor3D): RgbImage[] => {
 const originals = drawWith(layerLatents(baseWs, null, 0, numWs));
 /** The base faces with one band of layers (mixing-state's bands) taken from the donors. */
 const swapBand = (band: StyleBand): RgbImage[] =>
-  drawWith(tf.tidy(() => tf.stack(presetLayers(band).map((fromDonor) => (fromDonor ? donorWs : baseWs)), 1) as tf.Tensor3D));
+  drawWith(
+    tf.tidy(
+      () =>
+        tf.stack(
+          presetLayers(band).map((fromDonor) => (fromDonor ? donorWs : baseWs)),
+          1,
+        ) as tf.Tensor3D,
+    ),
+  );
 const swaps = [
   { name: 'coarse swap (layers 0–3)', images: swapBand('coarse') },
   { name: 'middle swap (layers 4–5)', images: swapBand('middle') },
@@ -110,7 +128,9 @@ console.log('    histogram: L1 of 16-bin per-channel RGB histograms, 0–2; pale
 for (const swap of swaps) console.log(`    ${swap.name}: edge ${format(swap.edges)}, histogram ${format(swap.histogram)}, palette ${format(swap.palette)}`);
 console.log(`    coarse changes edges more than fine: ${verdict(coarse.edges > fine.edges)} (ratio ${format(coarse.edges / fine.edges)})`);
 console.log(`    fine changes the palette more than coarse: ${verdict(fine.palette > coarse.palette)} (ratio ${format(fine.palette / coarse.palette)})`);
-console.log(`    fine changes the histograms more than coarse: ${verdict(fine.histogram > coarse.histogram)} (ratio ${format(fine.histogram / coarse.histogram)})`);
+console.log(
+  `    fine changes the histograms more than coarse: ${verdict(fine.histogram > coarse.histogram)} (ratio ${format(fine.histogram / coarse.histogram)})`,
+);
 
 // (b) The same faces with noise at every layer and without.
 const perLayerBase = layerLatents(baseWs, null, 0, numWs);
@@ -120,7 +140,9 @@ perLayerBase.dispose();
 const energyOn = mean(noiseOn.map(laplacianVariance));
 const energyOff = mean(noiseOff.map(laplacianVariance));
 console.log('\n(b) Fine detail: variance of the 4-neighbour Laplacian of the luma (mean over samples)');
-console.log(`    noise on ${format(energyOn)}, noise off ${format(energyOff)}; off / on = ${format(energyOff / energyOn)}; noise off loses detail: ${verdict(energyOff < energyOn)}`);
+console.log(
+  `    noise on ${format(energyOn)}, noise off ${format(energyOff)}; off / on = ${format(energyOff / energyOn)}; noise off loses detail: ${verdict(energyOff < energyOn)}`,
+);
 
 // (c) ψ = 0: every w becomes w̄.
 const zeroPsi = ws(baseSeeds.slice(0, 16), 0);
@@ -150,10 +172,16 @@ if (training && training.shape[1] !== resolution) throw new Error(`${dataPath} h
 const missingData = `No training images at ${dataPath}: make them with \`npx tsx scripts/faces-dataset.ts\` (about 3 minutes, see training/README.md)`;
 if (training) {
   const { data } = training;
-  const reals = Array.from({ length: diversityCount }, (_, n) => ({ width: resolution, height: resolution, data: data.subarray(n * imageSize, (n + 1) * imageSize) }));
+  const reals = Array.from({ length: diversityCount }, (_, n) => ({
+    width: resolution,
+    height: resolution,
+    data: data.subarray(n * imageSize, (n + 1) * imageSize),
+  }));
   const realDiversity = meanPairwiseDistance(reals);
   const ratio = generatedDiversity / realDiversity;
-  console.log(`    the first ${diversityCount} training images: ${format(realDiversity)}; ratio ${format(ratio)} (target ≥ ${diversityTarget}: ${verdict(ratio >= diversityTarget)})`);
+  console.log(
+    `    the first ${diversityCount} training images: ${format(realDiversity)}; ratio ${format(ratio)} (target ≥ ${diversityTarget}: ${verdict(ratio >= diversityTarget)})`,
+  );
 } else {
   console.log(`    ${missingData} for the ratio.`);
 }
@@ -182,7 +210,10 @@ function featuresOfBytes(encoder: Parameters<typeof pooledRelu41>[0], bytes: Arr
   const chunks: tf.Tensor2D[] = [];
   for (let start = 0; start < count; start += 64) {
     const n = Math.min(64, count - start);
-    const images = tf.tensor4d(Float32Array.from({ length: n * imageSize }, (_, i) => bytes[start * imageSize + i]!), [n, resolution, resolution, 3]);
+    const images = tf.tensor4d(
+      Float32Array.from({ length: n * imageSize }, (_, i) => bytes[start * imageSize + i]!),
+      [n, resolution, resolution, 3],
+    );
     chunks.push(pooledRelu41(encoder, images));
     images.dispose();
   }
@@ -218,16 +249,24 @@ if (prImages === 0) {
   disposeModel(vgg);
   const model = precisionRecall(realFeatures, generatedFeatures);
   const ceiling = precisionRecall(realFeatures, heldOutFeatures);
-  console.log(`    Improved precision and recall, k = ${PAPER_K}, ${prImages} vs ${prImages}; features: relu4_1 of the AdaIN VGG-19, mean and std per channel (1,024), images 2× nearest`);
-  console.log(`    samples (ψ = 1, seeds 100,001…, with noise) vs training images 0…${prImages - 1}: precision ${format(model.precision)}, recall ${format(model.recall)}`);
-  console.log(`    ceiling: training images ${prImages}…${2 * prImages - 1} vs 0…${prImages - 1}: precision ${format(ceiling.precision)}, recall ${format(ceiling.recall)}`);
+  console.log(
+    `    Improved precision and recall, k = ${PAPER_K}, ${prImages} vs ${prImages}; features: relu4_1 of the AdaIN VGG-19, mean and std per channel (1,024), images 2× nearest`,
+  );
+  console.log(
+    `    samples (ψ = 1, seeds 100,001…, with noise) vs training images 0…${prImages - 1}: precision ${format(model.precision)}, recall ${format(model.recall)}`,
+  );
+  console.log(
+    `    ceiling: training images ${prImages}…${2 * prImages - 1} vs 0…${prImages - 1}: precision ${format(ceiling.precision)}, recall ${format(ceiling.recall)}`,
+  );
   // The numbers depend on the set size (larger sets, tighter balls), so the first halves are reported too.
   const half = Math.floor(prImages / 2);
   if (half > PAPER_K) {
     const firstHalf = (features: tf.Tensor2D): tf.Tensor2D => features.slice([0, 0], [half, -1]);
     const [halfReal, halfGenerated, halfHeldOut] = [realFeatures, generatedFeatures, heldOutFeatures].map(firstHalf) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
     const [halfModel, halfCeiling] = [precisionRecall(halfReal, halfGenerated), precisionRecall(halfReal, halfHeldOut)];
-    console.log(`    the first ${half} of each set (${half} vs ${half}): samples precision ${format(halfModel.precision)}, recall ${format(halfModel.recall)}; ceiling ${format(halfCeiling.precision)}, ${format(halfCeiling.recall)}`);
+    console.log(
+      `    the first ${half} of each set (${half} vs ${half}): samples precision ${format(halfModel.precision)}, recall ${format(halfModel.recall)}; ceiling ${format(halfCeiling.precision)}, ${format(halfCeiling.recall)}`,
+    );
     tf.dispose([halfReal, halfGenerated, halfHeldOut]);
   }
   tf.dispose([generatedFeatures, realFeatures, heldOutFeatures]);
@@ -236,12 +275,21 @@ if (prImages === 0) {
     const tones = parseNpy(readFileSync(skinPath)).data;
     const groupOfReal = Array.from({ length: prImages }, (_, j) => skinGroupOfTone[tones[j]!]!);
     const realShare = groupMeans(new Uint8Array(prImages).fill(1), groupOfReal, SKIN_GROUPS.length).map(({ count }) => count / prImages);
-    const byGroup = (result: typeof model) => groupMeans(result.generatedInside, Array.from(result.nearestReal, (j) => groupOfReal[j]!), SKIN_GROUPS.length);
+    const byGroup = (result: typeof model) =>
+      groupMeans(
+        result.generatedInside,
+        Array.from(result.nearestReal, (j) => groupOfReal[j]!),
+        SKIN_GROUPS.length,
+      );
     const [modelGroups, ceilingGroups] = [byGroup(model), byGroup(ceiling)];
-    console.log('    precision by skin-tone group of the nearest training image (dark: Y < 0.15, medium, light: Y ≥ 0.5; Y = relative luminance of the DiceBear skin colour):');
+    console.log(
+      '    precision by skin-tone group of the nearest training image (dark: Y < 0.15, medium, light: Y ≥ 0.5; Y = relative luminance of the DiceBear skin colour):',
+    );
     SKIN_GROUPS.forEach((name, g) => {
       const [m, c] = [modelGroups[g]!, ceilingGroups[g]!];
-      console.log(`      ${name.padEnd(6)} samples ${format(m.mean)} (${m.count} nearest, ${((100 * m.count) / prImages).toFixed(1)}%); ceiling ${format(c.mean)} (${c.count}); share of the reference images ${(100 * realShare[g]!).toFixed(1)}%`);
+      console.log(
+        `      ${name.padEnd(6)} samples ${format(m.mean)} (${m.count} nearest, ${((100 * m.count) / prImages).toFixed(1)}%); ceiling ${format(c.mean)} (${c.count}); share of the reference images ${(100 * realShare[g]!).toFixed(1)}%`,
+      );
     });
     const gap = (groups: typeof modelGroups): number => groups[0]!.mean - groups[2]!.mean;
     console.log(`    dark − light precision: samples ${format(gap(modelGroups))}, ceiling ${format(gap(ceilingGroups))} (target: |gap| ≤ 0.1)`);

@@ -42,10 +42,30 @@ export interface SourceGraph {
 
 /** The four graphs, with the sizes and hashes published in ../shared/README.md. */
 export const SOURCE_GRAPHS = {
-  vggEncoder: { path: 'adain-vgg19/encoder_opt_quantized.pb', upstreamName: 'encoder_opt_quantized.pb', bytes: 3_520_988, sha256: '53a82b4677eb16faee31ab85f8e11de2fa71e490d11a2a6cd21e68071e349ca8' },
-  vggDecoder: { path: 'adain-vgg19/decoder_opt_quantized.pb', upstreamName: 'decoder_opt_quantized.pb', bytes: 3_524_830, sha256: 'ab5dbec74670cb57578762317a4ca2e8519f1681cb9c1743ca88f8d6d81053ce' },
-  mobileEncoder: { path: 'adain-mobile/mobile_encoder_opt.pb', upstreamName: 'mobile_encoder_opt.pb', bytes: 2_171_440, sha256: 'b3b8d281594a330469288ab4bed25c093319c99117859922e8a4e92a2c6d4e6b' },
-  mobileDecoder: { path: 'adain-mobile/mobile_decoder_opt.pb', upstreamName: 'mobile_decoder_opt.pb', bytes: 1_714_448, sha256: 'ff70b091327700309d165d85e4350315a49d2d1027b17b06554f81f5213fc5dd' },
+  vggEncoder: {
+    path: 'adain-vgg19/encoder_opt_quantized.pb',
+    upstreamName: 'encoder_opt_quantized.pb',
+    bytes: 3_520_988,
+    sha256: '53a82b4677eb16faee31ab85f8e11de2fa71e490d11a2a6cd21e68071e349ca8',
+  },
+  vggDecoder: {
+    path: 'adain-vgg19/decoder_opt_quantized.pb',
+    upstreamName: 'decoder_opt_quantized.pb',
+    bytes: 3_524_830,
+    sha256: 'ab5dbec74670cb57578762317a4ca2e8519f1681cb9c1743ca88f8d6d81053ce',
+  },
+  mobileEncoder: {
+    path: 'adain-mobile/mobile_encoder_opt.pb',
+    upstreamName: 'mobile_encoder_opt.pb',
+    bytes: 2_171_440,
+    sha256: 'b3b8d281594a330469288ab4bed25c093319c99117859922e8a4e92a2c6d4e6b',
+  },
+  mobileDecoder: {
+    path: 'adain-mobile/mobile_decoder_opt.pb',
+    upstreamName: 'mobile_decoder_opt.pb',
+    bytes: 1_714_448,
+    sha256: 'ff70b091327700309d165d85e4350315a49d2d1027b17b06554f81f5213fc5dd',
+  },
 } as const satisfies Record<string, SourceGraph>;
 
 export type SourceName = keyof typeof SOURCE_GRAPHS;
@@ -59,7 +79,14 @@ export const OUTPUT_MANIFESTS: Record<SourceName, string> = {
 };
 
 /** The code whose change must trigger a new conversion. */
-const CONVERTER_FILES = ['scripts/prepare-models.ts', 'scripts/graphdef.ts', 'src/lib/vgg-encoder.ts', 'src/lib/vgg-decoder.ts', 'src/lib/mobile.ts', 'src/lib/weights.ts'];
+const CONVERTER_FILES = [
+  'scripts/prepare-models.ts',
+  'scripts/graphdef.ts',
+  'src/lib/vgg-encoder.ts',
+  'src/lib/vgg-decoder.ts',
+  'src/lib/mobile.ts',
+  'src/lib/weights.ts',
+];
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -129,8 +156,7 @@ async function downloadSource(source: SourceGraph, options: SourceOptions): Prom
 
 /** A weight ready for the manifest: float32 values, or uint8 codes with tfjs's (scale, min). */
 export type ConvertedWeight =
-  | { name: string; shape: number[]; values: Float32Array }
-  | { name: string; shape: number[]; codes: Uint8Array; scale: number; min: number };
+  { name: string; shape: number[]; values: Float32Array } | { name: string; shape: number[]; codes: Uint8Array; scale: number; min: number };
 
 export class GraphMismatchError extends Error {
   constructor(graph: string, detail: string) {
@@ -191,12 +217,16 @@ class CheckedGraph {
   soleConsumer(name: string, op: string): NodeDef {
     const readers = this.consumers.get(name) ?? [];
     if (readers.length !== 1) this.fail(`${name} feeds ${readers.length} nodes, expected 1`);
-    return this.node(readers[0]!.name, op, readers[0]!.input.map((input) => input.replace(/:0$/, '')));
+    return this.node(
+      readers[0]!.name,
+      op,
+      readers[0]!.input.map((input) => input.replace(/:0$/, '')),
+    );
   }
 
   attr(node: NodeDef, key: string, expected: string | number[] | boolean): void {
     const value = node.attr.get(key);
-    const actual = typeof expected === 'string' ? value?.s : typeof expected === 'boolean' ? value?.b ?? false : value?.list?.i;
+    const actual = typeof expected === 'string' ? value?.s : typeof expected === 'boolean' ? (value?.b ?? false) : value?.list?.i;
     const ok = Array.isArray(expected) ? Array.isArray(actual) && sameNumbers(actual, expected) : actual === expected;
     if (!ok) this.fail(`${node.name}.${key} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
   }
@@ -268,7 +298,14 @@ function readPreprocess(g: CheckedGraph, input: string): string {
 }
 
 /** A quantized reflect-padded conv: FusedPadConv2D + Dequantize(MIN_FIRST) kernel + BiasAdd (+ Relu). */
-function readQuantizedConv(g: CheckedGraph, name: string, input: string, inChannels: number, outChannels: number, relu: boolean): { kernel: Extract<ConvertedWeight, { codes: Uint8Array }>; bias: Float32Array; output: string } {
+function readQuantizedConv(
+  g: CheckedGraph,
+  name: string,
+  input: string,
+  inChannels: number,
+  outChannels: number,
+  relu: boolean,
+): { kernel: Extract<ConvertedWeight, { codes: Uint8Array }>; bias: Float32Array; output: string } {
   const convName = `${name}/Conv2D`;
   const padName = g.inputsOf(convName)[1] ?? '';
   if (!/^spatial_reflection_padding(_\d+)?\/Const$/.test(padName)) g.fail(`${convName} pads with ${padName}`);
@@ -344,7 +381,10 @@ function foldPreprocessIntoFirstConv(kernel: Extract<ConvertedWeight, { codes: U
 function readAdain(g: CheckedGraph, p: string): string {
   g.node('input_c', 'Placeholder');
   g.node('input_s', 'Placeholder');
-  for (const [moments, input] of [['moments', 'input_s'], ['moments_1', 'input_c']] as const) {
+  for (const [moments, input] of [
+    ['moments', 'input_s'],
+    ['moments_1', 'input_c'],
+  ] as const) {
     g.intConst(`${p}/${moments}/mean/reduction_indices`, [2], [1, 2]);
     g.attr(g.node(`${p}/${moments}/mean`, 'Mean', [input, `${p}/${moments}/mean/reduction_indices`]), 'keep_dims', true);
     g.node(`${p}/${moments}/StopGradient`, 'StopGradient', [`${p}/${moments}/mean`]);
@@ -547,7 +587,11 @@ export function convertMobileDecoder(nodes: NodeDef[]): ConvertedWeight[] {
   g.attr(conv, 'padding', 'VALID');
   g.attr(conv, 'strides', [1, 1, 1, 1]);
   weights.push(
-    { name: `${head.name}/kernel`, shape: [3, 3, head.inChannels, head.outChannels], values: g.floatConst(`${head.name}/kernel`, [3, 3, head.inChannels, head.outChannels]) },
+    {
+      name: `${head.name}/kernel`,
+      shape: [3, 3, head.inChannels, head.outChannels],
+      values: g.floatConst(`${head.name}/kernel`, [3, 3, head.inChannels, head.outChannels]),
+    },
     { name: `${head.name}/bias`, shape: [head.outChannels], values: g.floatConst(`${head.name}/bias`, [head.outChannels]) },
   );
   g.node(`${head.name}/BiasAdd`, 'BiasAdd', [conv.name, `${head.name}/bias`]);
@@ -694,7 +738,13 @@ export function defaultSourceDir(): string {
 }
 
 function parseArgs(argv: string[]): PrepareOptions & { optional?: boolean } {
-  const options: PrepareOptions & { optional?: boolean } = { from: defaultSourceDir(), outDir: DEFAULT_OUT_DIR, upstreamBaseUrl: UPSTREAM_BASE_URL, cacheDir: DEFAULT_CACHE_DIR, log: (line) => console.log(line) };
+  const options: PrepareOptions & { optional?: boolean } = {
+    from: defaultSourceDir(),
+    outDir: DEFAULT_OUT_DIR,
+    upstreamBaseUrl: UPSTREAM_BASE_URL,
+    cacheDir: DEFAULT_CACHE_DIR,
+    log: (line) => console.log(line),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {

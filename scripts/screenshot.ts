@@ -15,7 +15,7 @@ const { values, positionals } = parseArgs({
     width: { type: 'string', default: '1280' },
     'wait-for': { type: 'string' },
     element: { type: 'string' },
-    'timeout': { type: 'string', default: '120000' },
+    timeout: { type: 'string', default: '120000' },
     out: { type: 'string', default: '.cache/screenshots' },
   },
 });
@@ -34,7 +34,11 @@ try {
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     if (values['wait-for']) await page.waitForSelector(values['wait-for'], { timeout: Number(values.timeout) });
     const name = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}${values.dark ? '-dark' : ''}-${values.width}.png`;
-    if (values.element) await page.locator(values.element).first().screenshot({ path: join(values.out, name) });
+    if (values.element)
+      await page
+        .locator(values.element)
+        .first()
+        .screenshot({ path: join(values.out, name) });
     else await page.screenshot({ path: join(values.out, name), fullPage: true });
     console.log(join(values.out, name));
     await page.close();

@@ -13,8 +13,10 @@ import type { Plugin } from 'vite';
 const require = createRequire(import.meta.url);
 const wasmOut = '@tensorflow/tfjs-backend-wasm/wasm-out/';
 
-const workerBlob = /const response = wasmWorkerContents\.replace\(\/\\n\/g, '\\\\n'\);\s*const blob = new Blob\(\[response\], \{ type: 'application\/javascript' \}\);\s*return URL\.createObjectURL\(blob\);/;
-const factoryBlob = /factoryConfig\.mainScriptUrlOrBlob = new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\);/;
+const workerBlob =
+  /const response = wasmWorkerContents\.replace\(\/\\n\/g, '\\\\n'\);\s*const blob = new Blob\(\[response\], \{ type: 'application\/javascript' \}\);\s*return URL\.createObjectURL\(blob\);/;
+const factoryBlob =
+  /factoryConfig\.mainScriptUrlOrBlob = new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\);/;
 
 /** The worker's source as tfjs writes it into the blob (its template literal turned "\n" into newlines). */
 function workerSource(): string {

@@ -7,9 +7,7 @@ const root = resolve(import.meta.dirname, '..');
 
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
   const entries = await readdir(join(root, dir), { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && pattern.test(entry.name)).map((entry) => join(entry.parentPath, entry.name));
 }
 
 const domGlobals = /\b(document|window|HTMLElement|customElements|localStorage|CanvasRenderingContext2D)\b/;

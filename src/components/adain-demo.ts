@@ -20,7 +20,9 @@ class AdainDemo extends Island {
     const run = this.runs.start();
     const status = this.find('.adain-status');
     try {
-      const [content, style] = await Promise.all(['content', 'style'].map((name) => loadPicture(pictureUrl(this.find<HTMLSelectElement>(`[name=${name}]`).value))));
+      const [content, style] = await Promise.all(
+        ['content', 'style'].map((name) => loadPicture(pictureUrl(this.find<HTMLSelectElement>(`[name=${name}]`).value))),
+      );
       if (!content || !style) return;
       drawPicture(this.querySelector('canvas[data-image=content]'), content);
       drawPicture(this.querySelector('canvas[data-image=style]'), style);
@@ -79,7 +81,14 @@ class AdainDemo extends Island {
       color: { domain: [...tensorNames], range: [...tensorColours], legend: true },
       marks: [
         Plot.ruleX(rows, { fx: 'channel', x: 'tensor', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: 'tensor', strokeWidth: 3 }),
-        Plot.dot(rows, { fx: 'channel', x: 'tensor', y: 'mean', fill: 'tensor', r: 5, title: (r: Row) => `${r.tensor}, ${r.channel}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
+        Plot.dot(rows, {
+          fx: 'channel',
+          x: 'tensor',
+          y: 'mean',
+          fill: 'tensor',
+          r: 5,
+          title: (r: Row) => `${r.tensor}, ${r.channel}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}`,
+        }),
       ],
     });
     chart.setAttribute('aria-label', 'Per colour channel, μ ± σ of the content, the style and the AdaIN output');

@@ -78,8 +78,18 @@ class BatchVsInstance extends Island {
       y: { label: 'channel mean μ', domain: [0, 1], grid: true },
       symbol: { legend: true, domain: ['photo 1', 'photo 2'], range: ['circle', 'square'] },
       marks: [
-        Plot.tickY(rows.filter((r) => r.who === 'batch'), { x: 'channel', y: 'mean', stroke: 'currentColor', strokeWidth: 2, title: (r: Row) => `batch μ (BN, both photos): ${formatNumber(r.mean)}` }),
-        Plot.dot(photos, { x: 'channel', y: 'mean', symbol: 'who', fill: (r: Row) => r.colour, r: 6, title: (r: Row) => `${r.who} μ (IN): ${formatNumber(r.mean)}` }),
+        Plot.tickY(
+          rows.filter((r) => r.who === 'batch'),
+          { x: 'channel', y: 'mean', stroke: 'currentColor', strokeWidth: 2, title: (r: Row) => `batch μ (BN, both photos): ${formatNumber(r.mean)}` },
+        ),
+        Plot.dot(photos, {
+          x: 'channel',
+          y: 'mean',
+          symbol: 'who',
+          fill: (r: Row) => r.colour,
+          r: 6,
+          title: (r: Row) => `${r.who} μ (IN): ${formatNumber(r.mean)}`,
+        }),
       ],
     });
     this.querySelector('.bvi-chart')?.replaceChildren(chart);

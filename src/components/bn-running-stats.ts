@@ -68,7 +68,10 @@ class BnRunningStats extends Island {
       const history = await library.trainRunningStatistics(population, { ...settings, seed });
       const channels = target.mean.length;
       const last = history.runningMean.length - 1;
-      const running: Statistics = last >= 0 ? { mean: history.runningMean[last]!, variance: history.runningVariance[last]! } : { mean: new Array<number>(channels).fill(0), variance: new Array<number>(channels).fill(1) };
+      const running: Statistics =
+        last >= 0
+          ? { mean: history.runningMean[last]!, variance: history.runningVariance[last]! }
+          : { mean: new Array<number>(channels).fill(0), variance: new Array<number>(channels).fill(1) };
       const image = await library.imageThroughLayer(population, testImage, settings.mode, running, { size: settings.batchSize, seed, step: Math.max(0, last) });
       const own = await library.imageThroughLayer(population, testImage, 'train', running, { size: 1, seed, step: 0 });
       if (!this.runs.isLatest(run)) return;
@@ -88,19 +91,34 @@ class BnRunningStats extends Island {
     type Point = { step: number; channel: number; value: number };
     const channels = target.mean.length;
     const series = (estimates: number[][], initial: number, transform: (v: number) => number): Point[] =>
-      [Array<number>(channels).fill(initial), ...estimates].flatMap((values, step) => values.map((value, channel) => ({ step, channel, value: transform(value) })));
-    const batches = (values: number[][], transform: (v: number) => number): Point[] => values.flatMap((row, i) => row.map((value, channel) => ({ step: i + 1, channel, value: transform(value) })));
+      [Array<number>(channels).fill(initial), ...estimates].flatMap((values, step) =>
+        values.map((value, channel) => ({ step, channel, value: transform(value) })),
+      );
+    const batches = (values: number[][], transform: (v: number) => number): Point[] =>
+      values.flatMap((row, i) => row.map((value, channel) => ({ step: i + 1, channel, value: transform(value) })));
     const charts = [
       { key: 'mean', label: 'μ', running: series(history.runningMean, 0, (v) => v), batch: batches(history.batchMean, (v) => v), population: target.mean },
-      { key: 'std', label: 'σ', running: series(history.runningVariance, 1, Math.sqrt), batch: batches(history.batchVariance, Math.sqrt), population: target.variance.map(Math.sqrt) },
+      {
+        key: 'std',
+        label: 'σ',
+        running: series(history.runningVariance, 1, Math.sqrt),
+        batch: batches(history.batchVariance, Math.sqrt),
+        population: target.variance.map(Math.sqrt),
+      },
     ];
     for (const chart of charts) {
       const container = this.find(`[data-chart=${chart.key}]`);
       const width = chartWidth(container, 420);
       const marks = Array.from({ length: channels }, (_, c) => [
-        Plot.dot(chart.batch.filter((p) => p.channel === c), { x: 'step', y: 'value', r: 1.5, fill: 'currentColor', fillOpacity: 0.35, className: `bnr-c${c}` }),
+        Plot.dot(
+          chart.batch.filter((p) => p.channel === c),
+          { x: 'step', y: 'value', r: 1.5, fill: 'currentColor', fillOpacity: 0.35, className: `bnr-c${c}` },
+        ),
         Plot.ruleY([chart.population[c]!], { stroke: 'currentColor', strokeDasharray: '4 3', className: `bnr-c${c}` }),
-        Plot.line(chart.running.filter((p) => p.channel === c), { x: 'step', y: 'value', stroke: 'currentColor', strokeWidth: 2, className: `bnr-c${c}` }),
+        Plot.line(
+          chart.running.filter((p) => p.channel === c),
+          { x: 'step', y: 'value', stroke: 'currentColor', strokeWidth: 2, className: `bnr-c${c}` },
+        ),
       ]).flat();
       const plot = Plot.plot({
         width,
@@ -118,7 +136,8 @@ class BnRunningStats extends Island {
   private renderTable(history: TrainingHistory, target: Statistics, running: Statistics): void {
     const lastBatch = history.batchMean.length - 1;
     const rows = target.mean.map((mean, c) => {
-      const batch = lastBatch >= 0 ? `${formatNumber(history.batchMean[lastBatch]![c]!)}, ${formatNumber(Math.sqrt(history.batchVariance[lastBatch]![c]!))}` : '–';
+      const batch =
+        lastBatch >= 0 ? `${formatNumber(history.batchMean[lastBatch]![c]!)}, ${formatNumber(Math.sqrt(history.batchVariance[lastBatch]![c]!))}` : '–';
       return row(c, [
         cell(formatNumber(mean), { kind: 'population-mean', value: String(mean) }),
         cell(formatNumber(running.mean[c]!), { kind: 'running-mean', value: String(running.mean[c]) }),

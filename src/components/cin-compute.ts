@@ -66,7 +66,14 @@ export async function decodeRows(weights: ReadonlyArray<{ key: string; weight: n
     if (!style) throw new Error(`no table row “${key}”`);
     return { style, weight };
   });
-  const { image } = await decodeFeaturesAsync(model, content.image, content.features, styles, { alpha: 1 }, new StepCounter(model.decoder.steps.length, onProgress ? { onProgress } : {}));
+  const { image } = await decodeFeaturesAsync(
+    model,
+    content.image,
+    content.features,
+    styles,
+    { alpha: 1 },
+    new StepCounter(model.decoder.steps.length, onProgress ? { onProgress } : {}),
+  );
   try {
     return await tensorToPixels(image);
   } finally {

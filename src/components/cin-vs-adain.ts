@@ -122,7 +122,11 @@ class CinVsAdain extends Island {
   }
 
   private mixChoice(): { a: string; b: string; t: number } {
-    return { a: this.find<HTMLSelectElement>('[name=row-a]').value, b: this.find<HTMLSelectElement>('[name=row-b]').value, t: Number(this.find<HTMLInputElement>('[name=mix]').value) };
+    return {
+      a: this.find<HTMLSelectElement>('[name=row-a]').value,
+      b: this.find<HTMLSelectElement>('[name=row-b]').value,
+      t: Number(this.find<HTMLInputElement>('[name=mix]').value),
+    };
   }
 
   /** Decodes the content with the mix of rows A and B (a single row when t is 0 or 1), one decode at a time. */
@@ -131,7 +135,15 @@ class CinVsAdain extends Island {
     if (!compute) return;
     const { a, b, t } = this.mixChoice();
     try {
-      const weights = a === b || t === 0 ? [{ key: a, weight: 1 }] : t === 1 ? [{ key: b, weight: 1 }] : [{ key: a, weight: 1 - t }, { key: b, weight: t }];
+      const weights =
+        a === b || t === 0
+          ? [{ key: a, weight: 1 }]
+          : t === 1
+            ? [{ key: b, weight: 1 }]
+            : [
+                { key: a, weight: 1 - t },
+                { key: b, weight: t },
+              ];
       const pixels = await compute.decodeRows(weights);
       if (superseded()) return;
       this.draw('table', pixels);
@@ -151,7 +163,10 @@ class CinVsAdain extends Island {
       if (blob) {
         const decoded = await decodeImageBlob(blob);
         pixels = resizedPixels(decoded.canvas, modelInputSize(decoded.canvas, side));
-        this.setText('.cin-upload-name', `Now: ${blob instanceof File && blob.name ? blob.name : 'your image'}${decoded.notices.length ? ` (${decoded.notices.join(' ')})` : ''}.`);
+        this.setText(
+          '.cin-upload-name',
+          `Now: ${blob instanceof File && blob.name ? blob.name : 'your image'}${decoded.notices.length ? ` (${decoded.notices.join(' ')})` : ''}.`,
+        );
       } else {
         pixels = await this.pixelsOf('coffee');
       }

@@ -129,7 +129,13 @@ export class CodeCell extends Island implements RunnableCell {
       const host = this.find('.nb-editor');
       const hadFocus = this.contains(document.activeElement);
       const label = `Code of cell ${this.dataset.title ?? this.cellId} (Shift+Enter runs it)`;
-      this.editor = createEditor(host, this.current, label, () => void this.run(), (code) => this.edited(code));
+      this.editor = createEditor(
+        host,
+        this.current,
+        label,
+        () => void this.run(),
+        (code) => this.edited(code),
+      );
       this.find('.nb-code').remove();
       this.dataset.editor = 'ready';
       if (hadFocus) this.editor.focus();
@@ -201,7 +207,12 @@ export class CodeCell extends Island implements RunnableCell {
     if (result.status === 'stopped') {
       this.dataset.state = 'stopped';
       this.status.textContent = 'Stopped.';
-      this.outputArea.append(message('nb-text nb-text-note', 'Stopped: the worker that ran the cells was ended, so the variables of every cell are gone. Run starts a fresh one (earlier cells run again first).'));
+      this.outputArea.append(
+        message(
+          'nb-text nb-text-note',
+          'Stopped: the worker that ran the cells was ended, so the variables of every cell are gone. Run starts a fresh one (earlier cells run again first).',
+        ),
+      );
       return;
     }
     if (result.status === 'skipped') {

@@ -47,7 +47,9 @@ const errorLineField = StateField.define<DecorationSet>({
     for (const effect of transaction.effects) {
       if (!effect.is(setErrorLine)) continue;
       const line = effect.value;
-      return line !== undefined && line <= transaction.state.doc.lines ? Decoration.set([errorLineMark.range(transaction.state.doc.line(line).from)]) : Decoration.none;
+      return line !== undefined && line <= transaction.state.doc.lines
+        ? Decoration.set([errorLineMark.range(transaction.state.doc.line(line).from)])
+        : Decoration.none;
     }
     return transaction.docChanged ? Decoration.none : marks;
   },

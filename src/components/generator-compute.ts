@@ -54,7 +54,9 @@ async function bytesOf(images: tf.Tensor4D): Promise<ImageBatch> {
 /** The whole mixing figure (mixingFigureLatents) in one synthesize call; every image gets the same noise draw. */
 export async function mixingGrid(weights: GeneratorWeights, state: MixingState): Promise<ImageBatch> {
   checkLayers(weights);
-  const ws = tf.tidy(() => mixingFigureLatents(wFromSeeds(weights, state.rowSeeds, state.psi), wFromSeeds(weights, state.columnSeeds, state.psi), state.fromRow));
+  const ws = tf.tidy(() =>
+    mixingFigureLatents(wFromSeeds(weights, state.rowSeeds, state.psi), wFromSeeds(weights, state.columnSeeds, state.psi), state.fromRow),
+  );
   const result = synthesize(weights, ws, {
     noise: { seeds: new Array<number>(ws.shape[0]).fill(state.noiseSeed), enabled: state.noiseEnabled, strength: state.noiseStrength },
     range: 'bytes',
@@ -77,7 +79,11 @@ export async function noiseVariations(weights: GeneratorWeights, state: MixingSt
   checkLayers(weights);
   const [row, column] = state.selected;
   const ws = tf.tidy(() => {
-    const cell = mixingGridLatents(wFromSeeds(weights, [state.rowSeeds[row]!], state.psi), wFromSeeds(weights, [state.columnSeeds[column]!], state.psi), state.fromRow);
+    const cell = mixingGridLatents(
+      wFromSeeds(weights, [state.rowSeeds[row]!], state.psi),
+      wFromSeeds(weights, [state.columnSeeds[column]!], state.psi),
+      state.fromRow,
+    );
     return cell.tile([noiseDraws, 1, 1]) as tf.Tensor3D;
   });
   const seeds = Array.from({ length: noiseDraws }, (_, k) => (state.noiseSeed + k) % 2 ** 31);

@@ -5,7 +5,15 @@
  */
 
 /** Writes RGB image `index` of a batch (HWC bytes, size²·3 each) at (x, y), `scale` canvas pixels per pixel. */
-export function putScaledImage(context: CanvasRenderingContext2D, rgb: ArrayLike<number>, size: number, index: number, x: number, y: number, scale: number): void {
+export function putScaledImage(
+  context: CanvasRenderingContext2D,
+  rgb: ArrayLike<number>,
+  size: number,
+  index: number,
+  x: number,
+  y: number,
+  scale: number,
+): void {
   const out = context.createImageData(size * scale, size * scale);
   const start = index * size * size * 3;
   for (let row = 0; row < size * scale; row++) {

@@ -34,7 +34,11 @@ export abstract class Island extends HTMLElement {
 }
 
 /** A new element with properties and a class, e.g. element('span', { textContent: 'μ' }, 'sym sym-mu'). */
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, className = ''): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  className = '',
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   if (className) node.className = className;
   return node;

@@ -122,7 +122,8 @@ export class MixingLab extends Island {
       const target = event.target as HTMLInputElement;
       const layer = Number(target.closest('tr')?.dataset.layer);
       if (target.matches('.mixing-noise-on')) this.update({ noiseEnabled: this.state.noiseEnabled.map((v, i) => (i === layer ? target.checked : v)) });
-      if (target.matches('.mixing-strength')) this.update({ noiseStrength: this.state.noiseStrength.map((v, i) => (i === layer ? clampStrength(Number(target.value)) : v)) });
+      if (target.matches('.mixing-strength'))
+        this.update({ noiseStrength: this.state.noiseStrength.map((v, i) => (i === layer ? clampStrength(Number(target.value)) : v)) });
     });
     this.find('.mixing-noise-all').addEventListener('click', () => {
       const allOn = this.state.noiseEnabled.every(Boolean);
@@ -130,7 +131,10 @@ export class MixingLab extends Island {
     });
     this.find('.mixing-resample').addEventListener('click', () => this.update({ noiseSeed: (this.state.noiseSeed + noiseDraws) % 2 ** 31 }));
     this.find('.mixing-download').addEventListener('click', () =>
-      downloadCanvas(this.find<HTMLCanvasElement>('.mixing-grid'), `style-mixing-rows-${this.state.rowSeeds.join('-')}-cols-${this.state.columnSeeds.join('-')}.png`),
+      downloadCanvas(
+        this.find<HTMLCanvasElement>('.mixing-grid'),
+        `style-mixing-rows-${this.state.rowSeeds.join('-')}-cols-${this.state.columnSeeds.join('-')}.png`,
+      ),
     );
     this.find('.mixing-copy').addEventListener('click', () => copyLink(this.find('.mixing-copy-status')));
     const grid = this.find<HTMLCanvasElement>('.mixing-grid');
@@ -220,12 +224,15 @@ export class MixingLab extends Island {
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
-      this.weights = await compute.loadGenerator(downloadProgress(this.find('progress', progress), this.find('.mixing-progress-text', progress), 'the generator'));
+      this.weights = await compute.loadGenerator(
+        downloadProgress(this.find('progress', progress), this.find('.mixing-progress-text', progress), 'the generator'),
+      );
       progress.hidden = true;
       this.dataset.tensorsBaseline = String(compute.liveTensors());
       const { checkpoint, iteration, kimg, minutes } = this.weights.training;
       if (iteration !== undefined) {
-        this.find('.mixing-model').textContent = `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on a 2-core CPU).`;
+        this.find('.mixing-model').textContent =
+          `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on a 2-core CPU).`;
       }
       await this.redraw();
     } catch (error) {
@@ -285,9 +292,9 @@ export class MixingLab extends Island {
     const maxStd = draws.std.reduce((m, v) => Math.max(m, v), 0);
     putScaledMap(stdContext, draws.std, draws.size, 1, 0, maxStd, 0, 0, drawScale);
     const meanStd = draws.std.reduce((s, v) => s + v, 0) / draws.std.length;
-    this.find('.mixing-std-caption').textContent = `Per-pixel σ over the ${draws.count} draws: mean ${meanStd.toFixed(3)}, max ${maxStd.toFixed(3)} (image range −1…1; red = varies most).`;
+    this.find('.mixing-std-caption').textContent =
+      `Per-pixel σ over the ${draws.count} draws: mean ${meanStd.toFixed(3)}, max ${maxStd.toFixed(3)} (image range −1…1; red = varies most).`;
   }
-
 }
 
 if (!customElements.get('mixing-lab')) customElements.define('mixing-lab', MixingLab);

@@ -45,7 +45,11 @@ function drawGrid(item: Extract<OutputItem, { kind: 'grid' }>): HTMLElement {
     stat.style.setProperty('--hue', String(groupHue(g)));
     stats.append(stat);
   });
-  const caption = element('figcaption', 'nb-grid-caption', `[${item.shape.join(', ')}] as [N, C, H, W]; tints and μ, σ (no ε) per ${item.method} normalisation group`);
+  const caption = element(
+    'figcaption',
+    'nb-grid-caption',
+    `[${item.shape.join(', ')}] as [N, C, H, W]; tints and μ, σ (no ε) per ${item.method} normalisation group`,
+  );
   const scroll = element('div', 'nb-grid-scroll');
   scroll.append(grid);
   figure.append(scroll, stats, caption);
@@ -81,7 +85,9 @@ function rebuild(value: unknown, Plot: PlotModule): unknown {
 async function drawPlot(spec: unknown, host: HTMLElement): Promise<Element> {
   const Plot = await import('@observablehq/plot');
   const options = rebuild(spec, Plot) as Record<string, unknown>;
-  const chart = Plot.plot({ width: chartWidth(host), style: { background: 'transparent', color: 'var(--fg)' }, ...options } as Parameters<PlotModule['plot']>[0]);
+  const chart = Plot.plot({ width: chartWidth(host), style: { background: 'transparent', color: 'var(--fg)' }, ...options } as Parameters<
+    PlotModule['plot']
+  >[0]);
   chart.classList.add('nb-plot');
   return chart;
 }

@@ -1,4 +1,12 @@
-import { notebookBackendEvent, notebookBusyEvent, type CellError, type CheckOutcome, type FromWorker, type OutputItem, type RunRequest } from './notebook-protocol';
+import {
+  notebookBackendEvent,
+  notebookBusyEvent,
+  type CellError,
+  type CheckOutcome,
+  type FromWorker,
+  type OutputItem,
+  type RunRequest,
+} from './notebook-protocol';
 import type { BackendStatus } from './backend-events';
 
 /**
@@ -20,7 +28,6 @@ export type RunResult =
   | { status: 'done'; error?: CellError; tensorsLeft: number; tensorsTotal: number; check?: CheckOutcome }
   | { status: 'stopped' }
   | { status: 'skipped'; because: string };
-
 
 interface Pending {
   cell: RunnableCell;
@@ -118,7 +125,10 @@ class NotebookSession {
         if (outcome.status === 'done' && outcome.error) {
           // Not run again next time: the reader may want this cell to run despite it.
           this.ran.add(earlier.cellId);
-          const skipped: RunResult = { status: 'skipped', because: 'An earlier cell failed (see its message above). Fix it, or press Run again to run this cell anyway.' };
+          const skipped: RunResult = {
+            status: 'skipped',
+            because: 'An earlier cell failed (see its message above). Fix it, or press Run again to run this cell anyway.',
+          };
           cell.finished(skipped);
           return skipped;
         }

@@ -12,7 +12,16 @@ import { loadGeneratorWeights } from '../lib/generator-weights';
 import { exerciseChecks, type CheckId } from '../lib/exercise-checks';
 import { backendOptions, chooseWithEveryCore } from './tf-backend-start';
 import { siteUrl } from './site-url';
-import { plotCallKey, type CellError, type CheckOutcome, type FromWorker, type GridGroup, type OutputItem, type RunRequest, type ToWorker } from './notebook-protocol';
+import {
+  plotCallKey,
+  type CellError,
+  type CheckOutcome,
+  type FromWorker,
+  type GridGroup,
+  type OutputItem,
+  type RunRequest,
+  type ToWorker,
+} from './notebook-protocol';
 
 /**
  * The notebook's kernel: one module worker per lesson page, holding the cells' shared scope. Cell code is
@@ -74,7 +83,7 @@ function isTensor(value: unknown): value is tf.Tensor {
 async function summarise(x: tf.Tensor): Promise<TensorSummary> {
   const head = tf.tidy(() => x.reshape([-1]).slice(0, Math.min(x.size, tensorHeadLength)));
   try {
-    const values = x.dtype === 'string' ? ((await head.array()) as unknown as string[]) : Array.from(await head.data() as ArrayLike<number>, Number);
+    const values = x.dtype === 'string' ? ((await head.array()) as unknown as string[]) : Array.from((await head.data()) as ArrayLike<number>, Number);
     return { kind: 'tensor', dtype: x.dtype, shape: [...x.shape], size: x.size, head: values };
   } finally {
     head.dispose();
@@ -116,8 +125,10 @@ const showLimit = 1024;
 
 /** Draws an [N,C,H,W] tensor as the tensor lab does: one block per (n, c), tinted by statistic group. */
 function show(x: unknown, options: { method?: NormSpec['method']; groups?: number } = {}): Promise<void> {
-  if (!isTensor(x) || x.rank !== 4) throw new TypeError(`show(x) draws a 4-D [N, C, H, W] tensor; got ${isTensor(x) ? `a tensor of shape [${x.shape.join(', ')}]` : typeof x}.`);
-  if (x.size > showLimit) throw new RangeError(`show(x) draws up to ${showLimit} values; this tensor has ${x.size}. Slice it, or draw it with image() or plot().`);
+  if (!isTensor(x) || x.rank !== 4)
+    throw new TypeError(`show(x) draws a 4-D [N, C, H, W] tensor; got ${isTensor(x) ? `a tensor of shape [${x.shape.join(', ')}]` : typeof x}.`);
+  if (x.size > showLimit)
+    throw new RangeError(`show(x) draws up to ${showLimit} values; this tensor has ${x.size}. Slice it, or draw it with image() or plot().`);
   const spec: NormSpec = options.method === 'group' ? { method: 'group', groups: options.groups ?? 1 } : { method: options.method ?? 'instance' };
   const shape = x.shape as [number, number, number, number];
   const [N, C] = shape;
@@ -143,7 +154,8 @@ function groupName(shape: readonly number[], groupOf: number[], group: number): 
   const members = groupOf.flatMap((g, i) => (g === group ? [i] : []));
   const samples = [...new Set(members.map((i) => Math.floor(i / C)))];
   const channels = [...new Set(members.map((i) => i % C))];
-  const list = (axis: string, items: number[], all: number): string => (items.length === all && all > 1 ? `all ${axis}` : items.map((i) => `${axis}${i}`).join(','));
+  const list = (axis: string, items: number[], all: number): string =>
+    items.length === all && all > 1 ? `all ${axis}` : items.map((i) => `${axis}${i}`).join(',');
   return `${list('n', samples, shape[0] ?? 1)} · ${list('c', channels, C)}`;
 }
 
@@ -183,11 +195,14 @@ function plainData(value: unknown): unknown {
 
 function plot(options: unknown): void {
   let spec = options;
-  if (typeof options === 'object' && options !== null && (options as Record<string, unknown>)[plotCallKey] === 'plot') spec = (options as { args: unknown[] }).args[0];
+  if (typeof options === 'object' && options !== null && (options as Record<string, unknown>)[plotCallKey] === 'plot')
+    spec = (options as { args: unknown[] }).args[0];
   try {
     structuredClone(spec);
   } catch {
-    throw new TypeError('plot(options) takes data and settings, not functions: write x: "mean" rather than x: (d) => d.mean, and compute derived columns before plotting.');
+    throw new TypeError(
+      'plot(options) takes data and settings, not functions: write x: "mean" rather than x: (d) => d.mean, and compute derived columns before plotting.',
+    );
   }
   emit({ kind: 'plot', spec });
 }
@@ -221,9 +236,14 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return entry;
 }
 
-function styleModel(kind: ModelKind): Promise<{ kind: ModelKind; encode: (image: tf.Tensor4D) => tf.Tensor4D; decode: (features: tf.Tensor4D) => tf.Tensor4D }> {
+function styleModel(
+  kind: ModelKind,
+): Promise<{ kind: ModelKind; encode: (image: tf.Tensor4D) => tf.Tensor4D; decode: (features: tf.Tensor4D) => tf.Tensor4D }> {
   return cached(kind, async () => {
-    const model = await loadModel(kind, { baseUrl: siteUrl('models/'), onProgress: progressReporter(kind, kind === 'vgg' ? 'the VGG-19 encoder and its decoder' : 'the mobile encoder and decoder') });
+    const model = await loadModel(kind, {
+      baseUrl: siteUrl('models/'),
+      onProgress: progressReporter(kind, kind === 'vgg' ? 'the VGG-19 encoder and its decoder' : 'the mobile encoder and decoder'),
+    });
     return { kind, encode: (image: tf.Tensor4D) => runNetwork(model.encoder, image), decode: (features: tf.Tensor4D) => runNetwork(model.decoder, features) };
   });
 }
@@ -231,7 +251,8 @@ function styleModel(kind: ModelKind): Promise<{ kind: ModelKind; encode: (image:
 const models = {
   vgg: () => styleModel('vgg'),
   mobile: () => styleModel('mobile'),
-  generator: () => cached('generator', () => loadGeneratorWeights({ baseUrl: siteUrl('generator/'), onProgress: progressReporter('generator', 'the generator') })),
+  generator: () =>
+    cached('generator', () => loadGeneratorWeights({ baseUrl: siteUrl('generator/'), onProgress: progressReporter('generator', 'the generator') })),
   /** The files each model reads, for the curious. */
   manifests: MODEL_MANIFESTS,
 };
@@ -309,7 +330,10 @@ async function ensureBackend(): Promise<void> {
 async function runCheck(entry: string, checkId: string): Promise<CheckOutcome> {
   const candidate = scope[entry];
   if (typeof candidate !== 'function') {
-    return { passed: false, message: `Your code must define a function named ${entry}; after running it, ${entry} is ${candidate === undefined ? 'not defined' : `a ${typeof candidate}`}.` };
+    return {
+      passed: false,
+      message: `Your code must define a function named ${entry}; after running it, ${entry} is ${candidate === undefined ? 'not defined' : `a ${typeof candidate}`}.`,
+    };
   }
   const checker = exerciseChecks[checkId as CheckId];
   if (!checker) return { passed: false, message: `This exercise names a checker (${checkId}) the site does not have.` };
@@ -366,7 +390,14 @@ async function run(request: RunRequest): Promise<void> {
   const left = engine.state.activeScope.track.filter((tensor) => !tensor.isDisposed && !tensor.kept);
   engine.endScope(left);
   cellTensors.set(request.cellId, left);
-  post({ type: 'done', runId: request.runId, ...(error ? { error } : {}), ...(check ? { check } : {}), tensorsLeft: left.length, tensorsTotal: tf.memory().numTensors });
+  post({
+    type: 'done',
+    runId: request.runId,
+    ...(error ? { error } : {}),
+    ...(check ? { check } : {}),
+    tensorsLeft: left.length,
+    tensorsTotal: tf.memory().numTensors,
+  });
   currentRun = undefined;
 }
 

@@ -18,7 +18,12 @@ export const displayGamma = 0.2;
 export const displayBeta = 0.5;
 
 function pictureTensor(picture: RgbPicture): tf.Tensor4D {
-  return tf.tidy(() => tf.tensor4d(Float32Array.from(picture.rgb, (v) => v / 255), [1, picture.height, picture.width, 3]));
+  return tf.tidy(() =>
+    tf.tensor4d(
+      Float32Array.from(picture.rgb, (v) => v / 255),
+      [1, picture.height, picture.width, 3],
+    ),
+  );
 }
 
 async function toImageData(image: tf.Tensor4D): Promise<ImageData> {

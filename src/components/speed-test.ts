@@ -44,13 +44,7 @@ export async function convThroughput(tf: typeof tfType): Promise<SpeedRow> {
   return { id: 'conv', label: `3×3 conv ${h}×${w}×${c}→${c}`, ms, detail: `${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s` };
 }
 
-export async function modelSpeed(
-  tf: typeof tfType,
-  kind: ModelKind,
-  sizes: number[],
-  runs: number,
-  onRow: (row: SpeedRow) => void,
-): Promise<void> {
+export async function modelSpeed(tf: typeof tfType, kind: ModelKind, sizes: number[], runs: number, onRow: (row: SpeedRow) => void): Promise<void> {
   const { loadModel, disposeModel } = await import('../lib/models');
   const { transfer, encodeStyle, disposeStyle } = await import('../lib/transfer');
   let bytes = 0;
@@ -119,7 +113,11 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
     const grid = await drawn([1], () =>
       tf.tidy(() => {
         const [rowWs, columnWs] = [wsOf(rows), wsOf(columns)];
-        return mixingFigureLatents(rowWs, columnWs, Array.from({ length: numWs }, (_, i) => i < 4));
+        return mixingFigureLatents(
+          rowWs,
+          columnWs,
+          Array.from({ length: numWs }, (_, i) => i < 4),
+        );
       }),
     );
     onRow({ id: 'generator-grid', label: 'generator: 6 × 6 mixing grid + 12 sources, one call', ms: grid, detail: `${(grid / 48).toFixed(1)} ms per face` });

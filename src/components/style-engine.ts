@@ -3,7 +3,17 @@ import { luminanceImage } from '../lib/color';
 import { runNetwork, runNetworkAsync, StepCounter, TransferAbortedError, type SteppedNetwork, type StepProgress } from '../lib/layers';
 import { contentLoss, disposeStyleLossStatistics, styleLossFromStatistics, styleLossStatistics, type StyleLossStatistics } from '../lib/losses';
 import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../lib/models';
-import { adainTarget, decodeFeaturesAsync, disposeStyle, encodeStyle, encodeStyleAsync, type ColorPreservation, type EncodedStyle, type StyleInput, type TransferStatistics } from '../lib/transfer';
+import {
+  adainTarget,
+  decodeFeaturesAsync,
+  disposeStyle,
+  encodeStyle,
+  encodeStyleAsync,
+  type ColorPreservation,
+  type EncodedStyle,
+  type StyleInput,
+  type TransferStatistics,
+} from '../lib/transfer';
 import { vggFeatures } from '../lib/vgg-encoder';
 import type { LoadProgress } from '../lib/weights';
 import { siteUrl } from './site-url';
@@ -213,7 +223,14 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
     try {
       const pixels = await tensorToPixels(image);
       const now = performance.now();
-      return { pixels, statistics, totalMs: now - started, decodeMs: now - decodeStarted, contentEncodeMs: current.encodeMs, cached: !contentMissing && stylesMissing.length === 0 };
+      return {
+        pixels,
+        statistics,
+        totalMs: now - started,
+        decodeMs: now - decodeStarted,
+        contentEncodeMs: current.encodeMs,
+        cached: !contentMissing && stylesMissing.length === 0,
+      };
     } finally {
       image.dispose();
     }
@@ -245,7 +262,10 @@ function styleLossOf(encoder: SteppedNetwork, request: StyleRequest): StyleLossS
   return statistics;
 }
 
-export async function measureLosses(run: Pick<RunRequest, 'styles' | 'alpha' | 'color' | 'model' | 'contentKey'>, result: ImageData): Promise<Losses | undefined> {
+export async function measureLosses(
+  run: Pick<RunRequest, 'styles' | 'alpha' | 'color' | 'model' | 'contentKey'>,
+  result: ImageData,
+): Promise<Losses | undefined> {
   const cachedContent = content;
   if (run.model !== 'vgg' || !cachedContent) return undefined;
   const { encoder } = await getModel('vgg');

@@ -38,11 +38,30 @@ export function renderStatisticsChart(
     marks: [
       // Drawn in order, the style as hollow squares and t as small filled crosses on top, so t's dots can
       // be seen landing on the style's.
-      Plot.dot(data.filter((point) => point.series === 'content f(c)'), { x: 'mean', y: 'std', stroke: 'series', r: 2, strokeOpacity: 0.6 }),
-      Plot.dot(data.filter((point) => point.series === 'style f(s)'), { x: 'mean', y: 'std', stroke: 'series', symbol: 'square', r: 4, strokeWidth: 1.2 }),
-      Plot.dot(data.filter((point) => point.series === 'AdaIN output t'), { x: 'mean', y: 'std', fill: 'series', symbol: 'cross', r: 2.6 }),
-      Plot.dot(data.filter((point) => point.channel === selected), { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 }),
-      Plot.tip(data, Plot.pointer({ x: 'mean', y: 'std', title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}` })),
+      Plot.dot(
+        data.filter((point) => point.series === 'content f(c)'),
+        { x: 'mean', y: 'std', stroke: 'series', r: 2, strokeOpacity: 0.6 },
+      ),
+      Plot.dot(
+        data.filter((point) => point.series === 'style f(s)'),
+        { x: 'mean', y: 'std', stroke: 'series', symbol: 'square', r: 4, strokeWidth: 1.2 },
+      ),
+      Plot.dot(
+        data.filter((point) => point.series === 'AdaIN output t'),
+        { x: 'mean', y: 'std', fill: 'series', symbol: 'cross', r: 2.6 },
+      ),
+      Plot.dot(
+        data.filter((point) => point.channel === selected),
+        { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 },
+      ),
+      Plot.tip(
+        data,
+        Plot.pointer({
+          x: 'mean',
+          y: 'std',
+          title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}`,
+        }),
+      ),
     ],
   });
   chart.addEventListener('click', () => {

@@ -297,7 +297,10 @@ export class StyleLab extends Island {
         select.type = 'button';
         select.className = 'select-style';
         select.setAttribute('aria-pressed', String(k === this.activeSlot));
-        select.setAttribute('aria-label', `Style ${k + 1}: ${galleryImage(slot.image)?.title ?? (slot.image.startsWith('paint') ? 'your painting' : 'your image')}; choose to change its image`);
+        select.setAttribute(
+          'aria-label',
+          `Style ${k + 1}: ${galleryImage(slot.image)?.title ?? (slot.image.startsWith('paint') ? 'your painting' : 'your image')}; choose to change its image`,
+        );
         select.append(thumb);
         select.style.cssText = 'padding:0;border:none;background:none;cursor:pointer;line-height:0';
         select.addEventListener('click', () => {
@@ -410,9 +413,13 @@ export class StyleLab extends Island {
       const side = this.outputSide();
       const contentSize = modelInputSize(contentSource.canvas, side);
       const styleSizes = styleSources.map((source) => modelInputSize(source.canvas, side));
-      const inputs: RunInputs = { content: resizedPixels(contentSource.canvas, contentSize), styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)) };
+      const inputs: RunInputs = {
+        content: resizedPixels(contentSource.canvas, contentSize),
+        styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)),
+      };
       const masks = this.state.mask === 'none' ? undefined : this.masks.masksAt(this.state.mask, contentSize);
-      if (masks?.every((mask) => mask.every((v) => v === 0))) this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
+      if (masks?.every((mask) => mask.every((v) => v === 0)))
+        this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
       const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
       const engine = await import('./style-engine');
       if (controller.signal.aborted) throw new DOMException('cancelled', 'AbortError');
@@ -491,7 +498,8 @@ export class StyleLab extends Island {
       ? `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}: encodings were cached, so only AdaIN and the decoder ran.`
       : `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}, including encoding the images.`;
     const perImage = result.contentEncodeMs + result.decodeMs;
-    this.find('.speed-yours-value').textContent = `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
+    this.find('.speed-yours-value').textContent =
+      `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
     this.lastResult = { result, request, size };
     void this.drawCharts();
     this.publishNumbers();
@@ -542,9 +550,18 @@ export class StyleLab extends Island {
       sigmaS: style.std[c]!,
       muT: target.mean[c]!,
       sigmaT: target.std[c]!,
-      ...(this.lastLosses ? { contentLoss: this.lastLosses.content, styleLoss: this.lastLosses.style.reduce((a, b) => a + b, 0) / this.lastLosses.style.length } : {}),
+      ...(this.lastLosses
+        ? { contentLoss: this.lastLosses.content, styleLoss: this.lastLosses.style.reduce((a, b) => a + b, 0) / this.lastLosses.style.length }
+        : {}),
     };
-    const cells: Record<string, number> = { 'mu-c': numbers.muC, 'sigma-c': numbers.sigmaC, 'mu-s': numbers.muS, 'sigma-s': numbers.sigmaS, 'mu-t': numbers.muT, 'sigma-t': numbers.sigmaT };
+    const cells: Record<string, number> = {
+      'mu-c': numbers.muC,
+      'sigma-c': numbers.sigmaC,
+      'mu-s': numbers.muS,
+      'sigma-s': numbers.sigmaS,
+      'mu-t': numbers.muT,
+      'sigma-t': numbers.sigmaT,
+    };
     for (const [key, value] of Object.entries(cells)) this.find(`[data-cell="${key}"]`).textContent = value.toFixed(3);
     document.dispatchEvent(new CustomEvent<StyleNumbers>(styleNumbersEvent, { detail: numbers }));
   }
@@ -554,7 +571,12 @@ export class StyleLab extends Island {
     const style = this.styleStatistics();
     if (!last || !style) return;
     const { renderStatisticsChart } = await import('./style-lab-charts');
-    renderStatisticsChart(this.find('.stats-chart'), { content: last.result.statistics.content, style, target: last.result.statistics.target }, this.channel, (channel) => this.selectChannel(channel));
+    renderStatisticsChart(
+      this.find('.stats-chart'),
+      { content: last.result.statistics.content, style, target: last.result.statistics.target },
+      this.channel,
+      (channel) => this.selectChannel(channel),
+    );
   }
 
   private async onBackend(status: BackendStatus): Promise<void> {
@@ -594,7 +616,8 @@ export function describeError(error: unknown, side: number, model: StyleLabState
   const name = error instanceof Error ? error.name : '';
   if (error instanceof ImageInputError) return message;
   if (name === 'WeightsMissingError') return `${message} If you run this site yourself, run “npm run prepare-models” and build again.`;
-  if (name === 'WeightsCorruptError' || name === 'WeightsFormatError') return `${message} If you run this site yourself, run “npm run prepare-models -- --force” and build again.`;
+  if (name === 'WeightsCorruptError' || name === 'WeightsFormatError')
+    return `${message} If you run this site yourself, run “npm run prepare-models -- --force” and build again.`;
   if (/memory|allocat|OOM/i.test(message)) {
     const smaller = model === 'vgg' ? 'a smaller size or the mobile model' : 'a smaller size';
     return `Your device ran out of memory for a ${side}-pixel transfer. Try ${smaller}.`;

@@ -55,8 +55,18 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
         strokeDasharray: '3 3',
         markerEnd: 'arrow',
       }),
-      Plot.dot(data.filter((point) => point.channel === selected && point.series !== 'style (y_b, |y_s|)'), { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 }),
-      Plot.tip(data, Plot.pointer({ x: 'mean', y: 'std', title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}` })),
+      Plot.dot(
+        data.filter((point) => point.channel === selected && point.series !== 'style (y_b, |y_s|)'),
+        { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 },
+      ),
+      Plot.tip(
+        data,
+        Plot.pointer({
+          x: 'mean',
+          y: 'std',
+          title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}`,
+        }),
+      ),
     ],
   });
   chart.addEventListener('click', () => {

@@ -100,7 +100,9 @@ export class StyleganBlock extends Island {
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
-      this.weights = await compute.loadGenerator(downloadProgress(this.find('progress', progress), this.find('.block-progress-text', progress), 'the generator'));
+      this.weights = await compute.loadGenerator(
+        downloadProgress(this.find('progress', progress), this.find('.block-progress-text', progress), 'the generator'),
+      );
       progress.hidden = true;
       await this.run();
     } catch (error) {
@@ -153,9 +155,21 @@ export class StyleganBlock extends Island {
     const faceContext = sizeCanvas(this.find('.block-face'), view.image.size * 3, view.image.size * 3);
     putScaledImage(faceContext, view.image.rgb, view.image.size, 0, 0, 0, 3);
 
-    this.find('.block-input-title').textContent = view.layer === 0 ? 'Input: the learned 4×4 constant' : view.upsampled ? `Input: layer ${view.layer - 1}’s output, upsampled to ${size}×${size}` : `Input: layer ${view.layer - 1}’s output`;
+    this.find('.block-input-title').textContent =
+      view.layer === 0
+        ? 'Input: the learned 4×4 constant'
+        : view.upsampled
+          ? `Input: layer ${view.layer - 1}’s output, upsampled to ${size}×${size}`
+          : `Input: layer ${view.layer - 1}’s output`;
     const inputShown = Array.from({ length: Math.min(shownChannels, view.input.channels) }, (_, i) => i);
-    this.thumbnails('.block-input', view.input.values, view.input.size, view.input.channels, inputShown, absLimit(view.input.values, view.input.channels, inputShown));
+    this.thumbnails(
+      '.block-input',
+      view.input.values,
+      view.input.size,
+      view.input.channels,
+      inputShown,
+      absLimit(view.input.values, view.input.channels, inputShown),
+    );
 
     const noiseCanvas = this.find<HTMLCanvasElement>('.block-noise');
     if (view.noise) {
@@ -173,7 +187,8 @@ export class StyleganBlock extends Island {
     const [limitBefore, limitAfter] = [absLimit(view.before, view.channels, shown), absLimit(view.after, view.channels, shown)];
     this.thumbnails('.block-before', view.before, size, view.channels, shown, limitBefore);
     this.thumbnails('.block-after', view.after, size, view.channels, shown, limitAfter);
-    this.find('.block-limit').textContent = `Channels ${shown.join(', ')}. Colours: white 0, red positive, blue negative, saturated at ±${formatNumber(limitBefore)} before and ±${formatNumber(limitAfter)} after AdaIN.`;
+    this.find('.block-limit').textContent =
+      `Channels ${shown.join(', ')}. Colours: white 0, red positive, blue negative, saturated at ±${formatNumber(limitBefore)} before and ±${formatNumber(limitAfter)} after AdaIN.`;
 
     const value = (name: SymbolName, text: string): string => `<span class="sym sym-${name}">${text}</span>`;
     this.find('.block-readout').innerHTML = [

@@ -19,7 +19,16 @@ export function renderGroupChart(container: Element, state: LabState, result: La
   }));
   if (state.method === 'adain' && result.styleMean && result.styleStd) {
     const styleStd = result.styleStd;
-    rows.push(...Array.from(result.styleMean, (mean, g) => ({ label: groupLabel(state, g), group: g, tensor: 'style y', mean, std: styleStd[g] ?? 0, hue: (groupHue(g) + 40) % 360 })));
+    rows.push(
+      ...Array.from(result.styleMean, (mean, g) => ({
+        label: groupLabel(state, g),
+        group: g,
+        tensor: 'style y',
+        mean,
+        std: styleStd[g] ?? 0,
+        hue: (groupHue(g) + 40) % 360,
+      })),
+    );
   }
   const colour = (row: Row): string => `hsl(${row.hue} 65% 48%)`;
   // AdaIN draws content and style side by side at each x: content nudged left (circles), style right (squares).
@@ -28,7 +37,16 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     const data = rows.filter((r) => r.tensor === tensor);
     return [
       Plot.ruleX(data, { x: 'label', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: colour, strokeWidth: 3, dx }),
-      Plot.dot(data, { x: 'label', y: 'mean', fill: colour, stroke: 'var(--bg)', r: 5, symbol, dx, title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}` }),
+      Plot.dot(data, {
+        x: 'label',
+        y: 'mean',
+        fill: colour,
+        stroke: 'var(--bg)',
+        r: 5,
+        symbol,
+        dx,
+        title: (r: Row) => `${r.tensor} ${r.label}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}`,
+      }),
     ];
   };
   const width = chartWidth(container);
@@ -38,7 +56,12 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     marginLeft: 48,
     marginBottom: 48,
     style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
-    x: { label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group', domain: [...new Set(rows.map((r) => r.label))], tickRotate: rows.length > 8 ? -30 : 0, padding: 0.3 },
+    x: {
+      label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group',
+      domain: [...new Set(rows.map((r) => r.label))],
+      tickRotate: rows.length > 8 ? -30 : 0,
+      padding: 0.3,
+    },
     y: { label: 'μ ± σ', grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
@@ -48,4 +71,3 @@ export function renderGroupChart(container: Element, state: LabState, result: La
   chart.setAttribute('aria-label', `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
   container.replaceChildren(chart);
 }
-

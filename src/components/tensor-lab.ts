@@ -94,10 +94,19 @@ export class TensorLab extends Island {
     const fill = (select: HTMLSelectElement, options: [string, string][]): void => {
       select.replaceChildren(...options.map(([value, label]) => element('option', { value, textContent: label })));
     };
-    fill(this.find('[name=method]'), labMethods.map((m) => [m, methodNames[m]]));
-    fill(this.find('[name=preset]'), labPresets.map((p) => [p, presetNames[p]]));
+    fill(
+      this.find('[name=method]'),
+      labMethods.map((m) => [m, methodNames[m]]),
+    );
+    fill(
+      this.find('[name=preset]'),
+      labPresets.map((p) => [p, presetNames[p]]),
+    );
     for (const [axis, limit] of Object.entries(shapeLimits)) {
-      fill(this.find(`[name=dim-${axis}]`), Array.from({ length: limit }, (_, i) => [String(i + 1), String(i + 1)]));
+      fill(
+        this.find(`[name=dim-${axis}]`),
+        Array.from({ length: limit }, (_, i) => [String(i + 1), String(i + 1)]),
+      );
     }
   }
 
@@ -132,7 +141,10 @@ export class TensorLab extends Island {
     this.find('.lab-reset').addEventListener('click', () => {
       const fresh = defaultLabState();
       for (const control of this.querySelectorAll<HTMLInputElement>('[aria-invalid]')) this.showMessage(control, undefined);
-      this.update({ edits: new Map(), styleEdits: new Map(), gamma: this.state.gamma.map(() => 1), beta: this.state.beta.map(() => 0), epsilon: fresh.epsilon }, true);
+      this.update(
+        { edits: new Map(), styleEdits: new Map(), gamma: this.state.gamma.map(() => 1), beta: this.state.beta.map(() => 0), epsilon: fresh.epsilon },
+        true,
+      );
     });
     this.find('.lab-copy').addEventListener('click', () => copyLink(this.find('.lab-copy-status')));
 
@@ -276,7 +288,9 @@ export class TensorLab extends Island {
     event.preventDefault();
     const here = positionNCHW(this.state.shape, Number(input.dataset.index));
     const next = moveCell(this.state.shape, here, ...step);
-    const target = this.querySelector<HTMLInputElement>(`.lab-cell-input[data-tensor=${input.dataset.tensor}][data-index="${indexNCHW(this.state.shape, ...next)}"]`);
+    const target = this.querySelector<HTMLInputElement>(
+      `.lab-cell-input[data-tensor=${input.dataset.tensor}][data-index="${indexNCHW(this.state.shape, ...next)}"]`,
+    );
     target?.focus();
     target?.select();
   }
@@ -428,7 +442,10 @@ export class TensorLab extends Island {
   }
 
   private fillInputs(): void {
-    for (const [kind, values] of [['x', this.values], ['style', this.styleValuesNow]] as const) {
+    for (const [kind, values] of [
+      ['x', this.values],
+      ['style', this.styleValuesNow],
+    ] as const) {
       for (const input of this.querySelectorAll<HTMLInputElement>(`.lab-cell-input[data-tensor=${kind}]`)) {
         // Leave a cell the reader is typing in (or holding a bad value in) as it is.
         if (input === document.activeElement || input.getAttribute('aria-invalid')) continue;
@@ -534,14 +551,24 @@ export class TensorLab extends Island {
       const variance = result.variance[g] ?? NaN;
       const std = sigmaOf(variance, state.epsilon);
       const button = element('button', { type: 'button' }, 'lab-stat');
-      Object.assign(button.dataset, { group: String(g), tensor: 'x', first: String(firstCell.get(g) ?? 0), mean: String(mean), variance: String(variance), std: String(std) });
+      Object.assign(button.dataset, {
+        group: String(g),
+        tensor: 'x',
+        first: String(firstCell.get(g) ?? 0),
+        mean: String(mean),
+        variance: String(variance),
+        std: String(std),
+      });
       button.style.setProperty('--hue', String(groupHue(g)));
       button.append(
         element('span', { textContent: groupLabel(state, g) }, 'lab-stat-label'),
         element('span', { textContent: `μ = ${formatNumber(mean)}` }),
         element('span', { textContent: `σ = ${formatNumber(std)}` }),
       );
-      button.setAttribute('aria-label', `${state.method === 'adain' ? 'content' : 'statistic group'} ${groupLabel(state, g)}: mean ${formatNumber(mean)}, sigma ${formatNumber(std)}`);
+      button.setAttribute(
+        'aria-label',
+        `${state.method === 'adain' ? 'content' : 'statistic group'} ${groupLabel(state, g)}: mean ${formatNumber(mean)}, sigma ${formatNumber(std)}`,
+      );
       items.push(button);
     }
     if (state.method === 'adain' && result.styleMean && result.styleStd) {

@@ -14,7 +14,8 @@ type WebcamPhase = 'idle' | 'starting' | 'live' | 'stopped' | 'error';
 /** Words for getUserMedia's failures. */
 function cameraError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Camera access was denied. Allow the camera for this site in your browser’s address bar, then press Start again.';
+  if (name === 'NotAllowedError' || name === 'SecurityError')
+    return 'Camera access was denied. Allow the camera for this site in your browser’s address bar, then press Start again.';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No camera was found on this device.';
   if (name === 'NotReadableError') return 'The camera is busy in another application, or the system blocked it.';
   return `The camera could not be started: ${errorText(error)}`;

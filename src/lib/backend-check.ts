@@ -16,9 +16,21 @@ function deterministicValues(count: number, seed: number): Float32Array {
 export function consistencyWorkload(): tf.Tensor4D {
   return tf.tidy(() => {
     const x = tf.tensor4d(deterministicValues(2 * 8 * 8 * 4, 7), [2, 8, 8, 4]);
-    const style = tf.tensor4d(deterministicValues(2 * 8 * 8 * 4, 11), [2, 8, 8, 4]).mul(3).add(1) as tf.Tensor4D;
+    const style = tf
+      .tensor4d(deterministicValues(2 * 8 * 8 * 4, 11), [2, 8, 8, 4])
+      .mul(3)
+      .add(1) as tf.Tensor4D;
     const kernel = tf.tensor4d(deterministicValues(3 * 3 * 4 * 4, 13), [3, 3, 4, 4]);
-    const padded = tf.mirrorPad(normalise(x, { method: 'instance' }), [[0, 0], [1, 1], [1, 1], [0, 0]], 'reflect');
+    const padded = tf.mirrorPad(
+      normalise(x, { method: 'instance' }),
+      [
+        [0, 0],
+        [1, 1],
+        [1, 1],
+        [0, 0],
+      ],
+      'reflect',
+    );
     const features = tf.relu(tf.conv2d(padded, kernel, 1, 'valid'));
     const grouped = normalise(features, { method: 'group', groups: 2 });
     return adain(grouped, style);

@@ -40,7 +40,9 @@ export function parseBackendName(value: string | null | undefined): BackendName 
 
 function missingReason(name: BackendName): string {
   if (name !== 'webgpu') return `the ${backendLabels[name]} backend is not available here`;
-  return typeof navigator !== 'undefined' && 'gpu' in navigator ? 'WebGPU was given up after its device was lost' : 'this browser does not offer WebGPU (no navigator.gpu)';
+  return typeof navigator !== 'undefined' && 'gpu' in navigator
+    ? 'WebGPU was given up after its device was lost'
+    : 'this browser does not offer WebGPU (no navigator.gpu)';
 }
 
 interface AdapterDescription {
@@ -174,11 +176,7 @@ interface DeviceWithLoss {
  * Calls back once when the WebGPU device behind the current backend is lost (driver reset, GPU removed),
  * after switching tfjs to the next backend that works. Tensors on the lost device are gone with it.
  */
-export function onDeviceLost(
-  choice: BackendChoice,
-  chooseNext: () => Promise<BackendChoice>,
-  switched: (next: BackendChoice, message: string) => void,
-): void {
+export function onDeviceLost(choice: BackendChoice, chooseNext: () => Promise<BackendChoice>, switched: (next: BackendChoice, message: string) => void): void {
   if (choice.backend !== 'webgpu') return;
   const lost = (tf.findBackend('webgpu') as DeviceWithLoss | null)?.device?.lost;
   void lost?.then(async (info) => {

@@ -61,7 +61,9 @@ export function formatValue(value: unknown, depth = 0): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   if (depth > 3) return Array.isArray(value) ? '[…]' : '{…}';
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    const items = Array.from(value as unknown as ArrayLike<number>).slice(0, tensorHeadLength).map(formatScalar);
+    const items = Array.from(value as unknown as ArrayLike<number>)
+      .slice(0, tensorHeadLength)
+      .map(formatScalar);
     const length = (value as unknown as ArrayLike<number>).length;
     return `${value.constructor.name}(${length}) [${items.join(', ')}${length > items.length ? ', …' : ''}]`;
   }
@@ -72,7 +74,9 @@ export function formatValue(value: unknown, depth = 0): string {
     return text.length > 80 || text.includes('\n') ? `[\n  ${items.join(',\n  ')}${value.length > items.length ? ',\n  …' : ''}\n]` : text;
   }
   if (value instanceof Map) return `Map(${value.size}) ${formatValue(Object.fromEntries(value), depth)}`;
-  const entries = Object.entries(value as object).slice(0, 50).map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${inner(item)}`);
+  const entries = Object.entries(value as object)
+    .slice(0, 50)
+    .map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${inner(item)}`);
   const text = `{ ${entries.join(', ')} }`;
   if (!entries.length) return '{}';
   return text.length > 80 || text.includes('\n') ? `{\n  ${entries.join(',\n  ')}\n}` : text;

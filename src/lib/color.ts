@@ -25,7 +25,17 @@ function multiply3(a: Matrix3, b: Matrix3): Matrix3 {
 
 function invert3(m: Matrix3): Matrix3 {
   const [a, b, c, d, e, f, g, h, i] = m;
-  const cofactors: Matrix3 = [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d];
+  const cofactors: Matrix3 = [
+    e * i - f * h,
+    c * h - b * i,
+    b * f - c * e,
+    f * g - d * i,
+    a * i - c * g,
+    c * d - a * f,
+    d * h - e * g,
+    b * g - a * h,
+    a * e - b * d,
+  ];
   const det = a * cofactors[0] + b * cofactors[3] + c * cofactors[6];
   return cofactors.map((v) => v / det) as Matrix3;
 }
@@ -37,7 +47,11 @@ export function symmetricEigen3(m: Matrix3): { values: [number, number, number];
   for (let sweep = 0; sweep < 50; sweep++) {
     const offDiagonal = a[1] ** 2 + a[2] ** 2 + a[5] ** 2;
     if (offDiagonal < 1e-30 * (a[0] ** 2 + a[4] ** 2 + a[8] ** 2 + 1e-300)) break;
-    for (const [p, q] of [[0, 1], [0, 2], [1, 2]] as const) {
+    for (const [p, q] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const) {
       const apq = a[p * 3 + q]!;
       if (apq === 0) continue;
       const theta = (a[q * 3 + q]! - a[p * 3 + p]!) / (2 * apq);
@@ -105,7 +119,11 @@ function affineColor(image: tf.Tensor4D, matrix: Matrix3, from: readonly number[
     const pixels = image.reshape([-1, 3]).sub(tf.tensor1d([...from]));
     // Row vectors: x'ᵀ = (x − from)ᵀ·Aᵀ.
     const transposed = tf.tensor2d(matrix, [3, 3]).transpose();
-    return tf.matMul(pixels, transposed).add(tf.tensor1d([...to])).clipByValue(0, 255).reshape(image.shape) as tf.Tensor4D;
+    return tf
+      .matMul(pixels, transposed)
+      .add(tf.tensor1d([...to]))
+      .clipByValue(0, 255)
+      .reshape(image.shape) as tf.Tensor4D;
   });
 }
 
@@ -133,7 +151,10 @@ export function luminanceImage(image: tf.Tensor4D, reference?: tf.Tensor4D): tf.
     if (reference) {
       const own = tf.moments(y);
       const target = tf.moments(luminance(reference));
-      y = y.sub(own.mean).mul(target.variance.div(own.variance.add(1e-5)).sqrt()).add(target.mean);
+      y = y
+        .sub(own.mean)
+        .mul(target.variance.div(own.variance.add(1e-5)).sqrt())
+        .add(target.mean);
     }
     return tf.tile(y.clipByValue(0, 255), [1, 1, 1, 3]) as tf.Tensor4D;
   });

@@ -95,7 +95,12 @@ export function callReader(fn: (...args: unknown[]) => unknown, name: string, ar
 }
 
 /** The value as a tensor of the expected shape, or a failure that says what it was instead. */
-export function requireTensor(value: unknown, what: string, expectedShape: readonly number[], shapeHints: readonly { shape: readonly number[]; hint: string }[] = []): tf.Tensor {
+export function requireTensor(
+  value: unknown,
+  what: string,
+  expectedShape: readonly number[],
+  shapeHints: readonly { shape: readonly number[]; hint: string }[] = [],
+): tf.Tensor {
   if (!(value instanceof tf.Tensor)) {
     const got = value === undefined ? 'nothing (undefined): did you forget return?' : `a ${typeof value}`;
     throw new CheckFailure(`${what} should be a tf.Tensor, but it is ${got}`);

@@ -30,7 +30,10 @@ export function checkTruncation(entry: unknown): Promise<CheckResult> {
         reference: `w̄ + ψ·(w − w̄) from the library's truncate`,
         axisNames: ['image', 'i'],
         mistakes: [
-          { hint: 'ψ works the wrong way round: ψ = 1 must leave w unchanged and ψ = 0 give w̄. Use w̄ + ψ·(w − w̄).', predict: () => truncate({ wAvg }, w, 1 - psi) },
+          {
+            hint: 'ψ works the wrong way round: ψ = 1 must leave w unchanged and ψ = 0 give w̄. Use w̄ + ψ·(w − w̄).',
+            predict: () => truncate({ wAvg }, w, 1 - psi),
+          },
           { hint: 'you scaled w itself: w̄ + ψ·w. Scale the difference from the average: w̄ + ψ·(w − w̄).', predict: () => wAvg.add(w.mul(psi)) },
           { hint: 'w̄ is missing: ψ·w shrinks towards zero, not towards the average w. Use w̄ + ψ·(w − w̄).', predict: () => w.mul(psi) },
           { hint: 'you scaled the difference but did not add w̄ back: w̄ + ψ·(w − w̄).', predict: () => w.sub(wAvg).mul(psi) },
@@ -105,9 +108,7 @@ export function checkLayerLatents(entry: unknown): Promise<CheckResult> {
           },
           { hint: 'w1 and w2 are swapped: the early (coarse) layers take w1.', predict: () => layerLatents(w2, w1, crossover, NUM_WS) },
         ],
-        shapeHints: [
-          { shape: [NUM_WS, count, 6], hint: 'Stack the layers on axis 1: tf.stack(perLayer, 1) gives [N, numWs, wDim].' },
-        ],
+        shapeHints: [{ shape: [NUM_WS, count, 6], hint: 'Stack the layers on axis 1: tf.stack(perLayer, 1) gives [N, numWs, wDim].' }],
       };
     });
   return checkTensorFunction(entry, 'mixLatents', trials, 'Correct. Your mixLatents equals layerLatents for crossovers 3, 0, 8 and 5.');

@@ -130,7 +130,12 @@ export function checkInstanceNorm(entry: unknown): Promise<CheckResult> {
         ],
       };
     });
-  return checkTensorFunction(entry, 'instanceNorm', trials, `Correct. On ${INSTANCE_SHAPES.length} random tensors your instanceNorm equals normalise(x, { method: 'instance' }).`);
+  return checkTensorFunction(
+    entry,
+    'instanceNorm',
+    trials,
+    `Correct. On ${INSTANCE_SHAPES.length} random tensors your instanceNorm equals normalise(x, { method: 'instance' }).`,
+  );
 }
 
 const AFFINE_TRIALS: readonly { shape: readonly [number, number, number, number]; axes: number[]; method: 'instance' | 'batch' | 'layer' }[] = [
@@ -162,7 +167,10 @@ export function checkNormaliseAffine(entry: unknown): Promise<CheckResult> {
         mistakes: [
           { hint: 'β is missing. After scaling by γ, add β.', predict: () => normalise(x, { method }, { gamma, epsilon }) },
           { hint: 'γ is missing. Multiply x̂ by γ before adding β.', predict: () => normalise(x, { method }, { beta, epsilon }) },
-          { hint: 'γ and β are swapped: y = γ·x̂ + β multiplies by γ and adds β.', predict: () => normalise(x, { method }, { gamma: beta, beta: gamma, epsilon }) },
+          {
+            hint: 'γ and β are swapped: y = γ·x̂ + β multiplies by γ and adds β.',
+            predict: () => normalise(x, { method }, { gamma: beta, beta: gamma, epsilon }),
+          },
           {
             hint: 'you used the axes [1, 2] of instance norm. Use the axes argument instead.',
             predict: () => normalise(x, { method: 'instance' }, { gamma, beta, epsilon }),
@@ -228,7 +236,7 @@ export function checkGroupNorm(entry: unknown): Promise<CheckResult> {
         ],
       };
     });
-  return checkTensorFunction(entry, 'groupNorm', trials, 'Correct. With 3, 2 and 1 groups your groupNorm equals normalise(x, { method: \'group\', groups }).');
+  return checkTensorFunction(entry, 'groupNorm', trials, "Correct. With 3, 2 and 1 groups your groupNorm equals normalise(x, { method: 'group', groups }).");
 }
 
 const BATCH_TRIALS: readonly { shape: readonly [number, number, number, number]; momentum: number }[] = [
@@ -275,7 +283,7 @@ export function checkBatchNormStep(entry: unknown): Promise<CheckResult> {
       const count = shape[0] * shape[1] * shape[2];
       await expectClose(y, expected.y, {
         trial,
-        reference: "batchNormTrain(x, running, { momentum }).y",
+        reference: 'batchNormTrain(x, running, { momentum }).y',
         axisNames: NHWC_AXES,
         mistakes: [
           {
@@ -298,7 +306,10 @@ export function checkBatchNormStep(entry: unknown): Promise<CheckResult> {
             hint: 'running.mean mixes the wrong way round. As in PyTorch, momentum weights the new batch: (1 − momentum)·running + momentum·batch.',
             predict: () => reversedMomentum(running.mean, batch.mean, momentum),
           },
-          { hint: 'running.mean is the batch mean alone. Blend it with the old running mean: (1 − momentum)·running + momentum·batch.', predict: () => batch.mean.clone() },
+          {
+            hint: 'running.mean is the batch mean alone. Blend it with the old running mean: (1 − momentum)·running + momentum·batch.',
+            predict: () => batch.mean.clone(),
+          },
         ],
       });
       const unbiased = batch.variance.mul(count / (count - 1)) as tf.Tensor1D;

@@ -22,7 +22,10 @@ function unbiasedStd(x: tf.Tensor4D, epsilon: number): tf.Tensor4D {
   return tf.tidy(() => {
     const { variance } = tf.moments(x, [1, 2], true);
     const count = x.shape[1] * x.shape[2];
-    return variance.mul(count / (count - 1)).add(epsilon).sqrt() as tf.Tensor4D;
+    return variance
+      .mul(count / (count - 1))
+      .add(epsilon)
+      .sqrt() as tf.Tensor4D;
   });
 }
 
@@ -117,13 +120,21 @@ export function checkSwapStd(entry: unknown): Promise<CheckResult> {
         axisNames: NHWC_AXES,
         mistakes: [
           { hint: 'your output has the style’s mean too: that is full AdaIN. Keep the content’s own μ(x).', predict: () => adain(content, style) },
-          { hint: 'your output is centred at 0. Add the content’s own mean μ(x) back.', predict: () => adainFromStatistics(content, { ...mixed(), mean: tf.zeros(mixed().mean.shape) }) },
+          {
+            hint: 'your output is centred at 0. Add the content’s own mean μ(x) back.',
+            predict: () => adainFromStatistics(content, { ...mixed(), mean: tf.zeros(mixed().mean.shape) }),
+          },
           { hint: 'your output has the content’s σ. Scale the normalised content by the style’s σ(y).', predict: () => content.clone() },
         ],
         shapeHints: [{ shape: shapes.style, hint: 'That is the style’s shape: did you swap content and style?' }],
       };
     });
-  return checkTensorFunction(entry, 'swapStd', trials, 'Correct. Your output keeps the content’s channel means and takes the style’s σ, as adainFromStatistics does.');
+  return checkTensorFunction(
+    entry,
+    'swapStd',
+    trials,
+    'Correct. Your output keeps the content’s channel means and takes the style’s σ, as adainFromStatistics does.',
+  );
 }
 
 /** Channel counts of the style-loss layers; the spatial sizes are kept small so the check runs in milliseconds. */
@@ -141,7 +152,11 @@ function randomFeatures(seed: number, meanScale: number): VggFeatures {
 }
 
 /** The style loss with a variation in how one layer's statistics differences are measured. */
-function styleLossVariant(a: VggFeatures, b: VggFeatures, variant: { distance?: 'squared' | 'mse'; layers?: readonly (keyof VggFeatures)[]; unbiased?: boolean; meanOnly?: boolean }): tf.Tensor {
+function styleLossVariant(
+  a: VggFeatures,
+  b: VggFeatures,
+  variant: { distance?: 'squared' | 'mse'; layers?: readonly (keyof VggFeatures)[]; unbiased?: boolean; meanOnly?: boolean },
+): tf.Tensor {
   return tf.tidy(() => {
     const statistics = (x: tf.Tensor4D) => {
       const { mean, variance } = tf.moments(x, [1, 2]);
@@ -173,15 +188,35 @@ export function checkStyleLoss(entry: unknown): Promise<CheckResult> {
         reference: 'styleLoss(decoded, style)',
         axisNames: [],
         mistakes: [
-          { hint: 'you summed squared differences. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂, the square root of that sum: tf.norm.', predict: () => styleLossVariant(decoded, style, { distance: 'squared' }) },
-          { hint: 'you took a mean squared error. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂ of the differences: tf.norm.', predict: () => styleLossVariant(decoded, style, { distance: 'mse' }) },
-          { hint: 'your loss uses relu4_1 only. Sum the terms of all four layers, relu1_1, relu2_1, relu3_1 and relu4_1.', predict: () => styleLossVariant(decoded, style, { layers: ['relu4_1'] }) },
-          { hint: 'your loss compares the means only. Add ‖σ(a) − σ(b)‖₂ for every layer.', predict: () => styleLossVariant(decoded, style, { meanOnly: true }) },
-          { hint: 'your σ uses the unbiased variance (n − 1). Use the population variance, as tf.moments does.', predict: () => styleLossVariant(decoded, style, { unbiased: true }) },
+          {
+            hint: 'you summed squared differences. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂, the square root of that sum: tf.norm.',
+            predict: () => styleLossVariant(decoded, style, { distance: 'squared' }),
+          },
+          {
+            hint: 'you took a mean squared error. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂ of the differences: tf.norm.',
+            predict: () => styleLossVariant(decoded, style, { distance: 'mse' }),
+          },
+          {
+            hint: 'your loss uses relu4_1 only. Sum the terms of all four layers, relu1_1, relu2_1, relu3_1 and relu4_1.',
+            predict: () => styleLossVariant(decoded, style, { layers: ['relu4_1'] }),
+          },
+          {
+            hint: 'your loss compares the means only. Add ‖σ(a) − σ(b)‖₂ for every layer.',
+            predict: () => styleLossVariant(decoded, style, { meanOnly: true }),
+          },
+          {
+            hint: 'your σ uses the unbiased variance (n − 1). Use the population variance, as tf.moments does.',
+            predict: () => styleLossVariant(decoded, style, { unbiased: true }),
+          },
         ],
       };
     });
-  return checkTensorFunction(entry, 'styleLoss', trials, 'Correct. Your styleLoss equals the library’s styleLoss(decoded, style) on two random pairs of feature sets.');
+  return checkTensorFunction(
+    entry,
+    'styleLoss',
+    trials,
+    'Correct. Your styleLoss equals the library’s styleLoss(decoded, style) on two random pairs of feature sets.',
+  );
 }
 
 const ALPHAS = [0.3, 0.75, 0] as const;
@@ -200,7 +235,10 @@ export function checkStyleTarget(entry: unknown): Promise<CheckResult> {
         reference: `adainTarget(f(c), [style], { alpha: ${alpha} })`,
         axisNames: NHWC_AXES,
         mistakes: [
-          { hint: 'α works the wrong way round. α = 1 is full style: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adainTarget(content, [{ style: encoded() }], { alpha: 1 - alpha }) },
+          {
+            hint: 'α works the wrong way round. α = 1 is full style: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).',
+            predict: () => adainTarget(content, [{ style: encoded() }], { alpha: 1 - alpha }),
+          },
           { hint: 'the (1 − α)·f(c) term is missing: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adain(content, style).mul(alpha) },
           { hint: 'your output ignores α. t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adain(content, style) },
         ],

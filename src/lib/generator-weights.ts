@@ -1,6 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { blockOfLayer, layersPerResolution } from './generator-layers';
-import { fetchManifest, loadManifestWeights, requireWeight, WeightsCorruptError, type FetchLike, type LoadProgress, type NamedWeights, type WeightsManifestFile } from './weights';
+import {
+  fetchManifest,
+  loadManifestWeights,
+  requireWeight,
+  WeightsCorruptError,
+  type FetchLike,
+  type LoadProgress,
+  type NamedWeights,
+  type WeightsManifestFile,
+} from './weights';
 
 /**
  * The project's own style-based generator (training/stylegan.py, exported by training/export.py to
@@ -88,7 +97,8 @@ function dense(weights: NamedWeights, name: string, inputs: number, outputs: num
 function generatorWeightsFromNamed(model: Pick<GeneratorModelFile, 'config' | 'training'>, weights: NamedWeights): GeneratorWeights {
   const { config } = model;
   const { zDim, wDim, channels, numWs } = config;
-  if (numWs !== layersPerResolution * channels.length) throw new WeightsCorruptError('model.json', `numWs ${numWs} is not ${layersPerResolution} per resolution`);
+  if (numWs !== layersPerResolution * channels.length)
+    throw new WeightsCorruptError('model.json', `numWs ${numWs} is not ${layersPerResolution} per resolution`);
   if (typeof config.rgbSkips !== 'boolean') throw new WeightsCorruptError('model.json', 'rgbSkips is not true or false');
   const channelsOfLayer = (i: number): number => channels[blockOfLayer(i)]!;
   const inputChannelsOfLayer = (i: number): number => (i === 0 ? channels[0]! : channelsOfLayer(i - 1));

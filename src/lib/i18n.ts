@@ -34,7 +34,6 @@ export function lessonHref(locale: Locale, slug: string, base = '/'): string {
   return localeHref(locale, `lessons/${slug}/`, base);
 }
 
-
 /** Whether a browser language list (navigator.languages) puts Chinese first. */
 export function prefersChinese(languages: readonly string[]): boolean {
   return /^zh\b/i.test(languages[0] ?? '');

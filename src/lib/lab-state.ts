@@ -277,7 +277,13 @@ function editsField(key: string): UrlField<Map<number, number>> {
       }
       return edits;
     },
-    write: (edits) => (edits.size ? [...edits].sort(([a], [b]) => a - b).map(([index, value]) => `${index}~${value}`).join(listSeparator) : undefined),
+    write: (edits) =>
+      edits.size
+        ? [...edits]
+            .sort(([a], [b]) => a - b)
+            .map(([index, value]) => `${index}~${value}`)
+            .join(listSeparator)
+        : undefined,
   };
 }
 

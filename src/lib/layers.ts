@@ -8,7 +8,12 @@ import * as tf from '@tensorflow/tfjs';
 export type Activation = 'relu' | 'linear';
 
 /** The padding every 3×3 conv of the AdaIN networks uses: reflect 1 on H and W. */
-const REFLECT_1: Array<[number, number]> = [[0, 0], [1, 1], [1, 1], [0, 0]];
+const REFLECT_1: Array<[number, number]> = [
+  [0, 0],
+  [1, 1],
+  [1, 1],
+  [0, 0],
+];
 
 export function reflectPad1(x: tf.Tensor4D): tf.Tensor4D {
   return tf.mirrorPad(x, REFLECT_1, 'reflect');
@@ -67,7 +72,11 @@ export function yieldToEventLoop(): Promise<void> {
  * outputs `keep(i)` picks are returned with the last one (the caller owns them). Stopped early or failing,
  * it disposes what it holds. The input is never disposed.
  */
-function* stepThrough(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean): Generator<LayerStep, { output: tf.Tensor4D; kept: tf.Tensor4D[] }> {
+function* stepThrough(
+  steps: readonly LayerStep[],
+  input: tf.Tensor4D,
+  keep: (index: number) => boolean,
+): Generator<LayerStep, { output: tf.Tensor4D; kept: tf.Tensor4D[] }> {
   let x = input;
   const kept: tf.Tensor4D[] = [];
   let finished = false;
@@ -90,7 +99,11 @@ function* stepThrough(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (in
 }
 
 /** Runs the steps at once (see stepThrough). */
-export function runSteps(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean = () => false): { output: tf.Tensor4D; kept: tf.Tensor4D[] } {
+export function runSteps(
+  steps: readonly LayerStep[],
+  input: tf.Tensor4D,
+  keep: (index: number) => boolean = () => false,
+): { output: tf.Tensor4D; kept: tf.Tensor4D[] } {
   const run = stepThrough(steps, input, keep);
   for (;;) {
     const next = run.next();
@@ -107,7 +120,11 @@ export class StepCounter {
   ) {}
 
   /** Runs the steps yielding to the page after each, with progress; the signal cancels between steps. */
-  async runSteps(steps: readonly LayerStep[], input: tf.Tensor4D, keep: (index: number) => boolean = () => false): Promise<{ output: tf.Tensor4D; kept: tf.Tensor4D[] }> {
+  async runSteps(
+    steps: readonly LayerStep[],
+    input: tf.Tensor4D,
+    keep: (index: number) => boolean = () => false,
+  ): Promise<{ output: tf.Tensor4D; kept: tf.Tensor4D[] }> {
     const run = stepThrough(steps, input, keep);
     for (;;) {
       if (this.options.signal?.aborted) {

@@ -40,9 +40,7 @@ export function styleLossFromStatistics(decoded: StyleLossStatistics, style: Sty
   return tf.tidy(
     () =>
       tf.addN(
-        STYLE_LOSS_LAYERS.map((layer) =>
-          tf.norm(decoded[layer].mean.sub(style[layer].mean)).add(tf.norm(decoded[layer].std.sub(style[layer].std))),
-        ),
+        STYLE_LOSS_LAYERS.map((layer) => tf.norm(decoded[layer].mean.sub(style[layer].mean)).add(tf.norm(decoded[layer].std.sub(style[layer].std)))),
       ) as tf.Scalar,
   );
 }

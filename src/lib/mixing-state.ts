@@ -44,7 +44,8 @@ export function presetOf(fromRow: readonly boolean[]): MixingPreset | null {
 }
 
 export function crossoverLayers(crossover: number): boolean[] {
-  if (!Number.isInteger(crossover) || crossover < 0 || crossover > layerCount) throw new RangeError(`crossover ${crossover} must be an integer in 0..${layerCount}`);
+  if (!Number.isInteger(crossover) || crossover < 0 || crossover > layerCount)
+    throw new RangeError(`crossover ${crossover} must be an integer in 0..${layerCount}`);
   return Array.from({ length: layerCount }, (_, i) => i < crossover);
 }
 
@@ -141,7 +142,10 @@ export function writeMixingParams(state: MixingState, params: URLSearchParams): 
  * The order of images in the lab's one batched synthesis call: the rows × columns grid row-major, then the
  * row seeds' own images (all layers from the row), then the column seeds' own images.
  */
-export function batchIndex(state: Pick<MixingState, 'rowSeeds' | 'columnSeeds'>, cell: { kind: 'mix'; row: number; column: number } | { kind: 'row'; row: number } | { kind: 'column'; column: number }): number {
+export function batchIndex(
+  state: Pick<MixingState, 'rowSeeds' | 'columnSeeds'>,
+  cell: { kind: 'mix'; row: number; column: number } | { kind: 'row'; row: number } | { kind: 'column'; column: number },
+): number {
   const [rows, columns] = [state.rowSeeds.length, state.columnSeeds.length];
   if (cell.kind === 'mix') return cell.row * columns + cell.column;
   if (cell.kind === 'row') return rows * columns + cell.row;

@@ -101,7 +101,8 @@ export function createMobileEncoder(weights: NamedWeights): SteppedNetwork {
     const steps: LayerStep[] = [
       {
         name: stem.name,
-        run: (x) => tf.tidy(() => tf.fused.conv2d({ x: x.sub<tf.Tensor4D>(mean), filter: stemKernel, strides: 2, pad: 'same', bias: stemBias, activation: 'relu' })),
+        run: (x) =>
+          tf.tidy(() => tf.fused.conv2d({ x: x.sub<tf.Tensor4D>(mean), filter: stemKernel, strides: 2, pad: 'same', bias: stemBias, activation: 'relu' })),
       },
       ...MOBILE_ENCODER_BLOCKS.map((block) => {
         const w = blockWeights(weights, block);
@@ -128,7 +129,8 @@ export function createMobileDecoder(weights: NamedWeights): SteppedNetwork {
   steps.push({
     name: head.name,
     // Unlike the VGG decoder, the graph keeps a ReLU on the last conv (before the [0,1] clip).
-    run: (x) => tf.tidy(() => toPixelRange(tf.fused.conv2d({ x: reflectPad1(x), filter: headKernel, strides: 1, pad: 'valid', bias: headBias, activation: 'relu' }))),
+    run: (x) =>
+      tf.tidy(() => toPixelRange(tf.fused.conv2d({ x: reflectPad1(x), filter: headKernel, strides: 1, pad: 'valid', bias: headBias, activation: 'relu' }))),
   });
   return { name: 'mobile decoder', steps, checkInput: (features) => assertDecodableFeatures(features, 512), weights };
 }

@@ -43,7 +43,10 @@ export function createModel(kind: ModelKind, encoderWeights: tf.NamedTensorMap, 
 export async function loadModel(kind: ModelKind, options: LoadOptions): Promise<StyleTransferModel> {
   const integrity = options.integrity ?? (await loadModelsIndex(options)).files;
   const paths = MODEL_MANIFESTS[kind];
-  const [encoderWeights, decoderWeights] = (await loadWeightSets([paths.encoder, paths.decoder], { ...options, integrity })) as [tf.NamedTensorMap, tf.NamedTensorMap];
+  const [encoderWeights, decoderWeights] = (await loadWeightSets([paths.encoder, paths.decoder], { ...options, integrity })) as [
+    tf.NamedTensorMap,
+    tf.NamedTensorMap,
+  ];
   return createModel(kind, encoderWeights, decoderWeights);
 }
 

@@ -65,7 +65,12 @@ export interface ManifoldMembership {
 }
 
 /** Which query rows [m, d] fall inside the union of balls around the reference rows [n, d] with the given squared radii. */
-export function manifoldMembership(queries: tf.Tensor2D, reference: tf.Tensor2D, referenceRadii: ArrayLike<number>, blockRows = DEFAULT_BLOCK_ROWS): ManifoldMembership {
+export function manifoldMembership(
+  queries: tf.Tensor2D,
+  reference: tf.Tensor2D,
+  referenceRadii: ArrayLike<number>,
+  blockRows = DEFAULT_BLOCK_ROWS,
+): ManifoldMembership {
   const [m] = queries.shape;
   const n = reference.shape[0];
   if (referenceRadii.length !== n) throw new RangeError(`${referenceRadii.length} radii for ${n} reference rows`);

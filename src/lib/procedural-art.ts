@@ -86,7 +86,10 @@ function waves(width: number, height: number, random: () => number): RgbaImage {
   const waveB = { frequency: 3 + random() * 3, amplitude: 0.01 + random() * 0.03, phase: random() * 6.28 };
   const colours = Array.from({ length: 4 }, () => pick(palettes.opArt, random));
   return paint(width, height, (u, v) => {
-    const bent = v + waveA.amplitude * Math.sin(2 * Math.PI * waveA.frequency * u + waveA.phase) + waveB.amplitude * Math.sin(2 * Math.PI * waveB.frequency * (u + v) + waveB.phase);
+    const bent =
+      v +
+      waveA.amplitude * Math.sin(2 * Math.PI * waveA.frequency * u + waveA.phase) +
+      waveB.amplitude * Math.sin(2 * Math.PI * waveB.frequency * (u + v) + waveB.phase);
     const position = bent * bands;
     const band = Math.floor(position);
     const edge = Math.min(position - band, 1 - (position - band));
@@ -115,10 +118,25 @@ function kandinsky(width: number, height: number, random: () => number): RgbaIma
   const depth = height / Math.min(width, height);
   const shapes: Shape[] = [];
   for (let i = 0; i < 9; i += 1) {
-    shapes.push({ kind: 'disc', x: random() * aspect, y: random() * depth, radius: 0.04 + random() * 0.2, colour: pick(palettes.bauhaus, random), ring: random() < 0.6 ? 0.008 + random() * 0.012 : 0 });
+    shapes.push({
+      kind: 'disc',
+      x: random() * aspect,
+      y: random() * depth,
+      radius: 0.04 + random() * 0.2,
+      colour: pick(palettes.bauhaus, random),
+      ring: random() < 0.6 ? 0.008 + random() * 0.012 : 0,
+    });
   }
   for (let i = 0; i < 7; i += 1) {
-    shapes.push({ kind: 'line', x1: random() * aspect, y1: random() * depth, x2: random() * aspect, y2: random() * depth, thickness: 0.004 + random() * 0.018, colour: [25, 22, 20] });
+    shapes.push({
+      kind: 'line',
+      x1: random() * aspect,
+      y1: random() * depth,
+      x2: random() * aspect,
+      y2: random() * depth,
+      thickness: 0.004 + random() * 0.018,
+      colour: [25, 22, 20],
+    });
   }
   // Lines and discs interleave, as in the paintings: shuffle their drawing order.
   for (let i = shapes.length - 1; i > 0; i -= 1) {
@@ -188,7 +206,12 @@ function mosaic(width: number, height: number, random: () => number): RgbaImage 
 function swirl(width: number, height: number, random: () => number): RgbaImage {
   const aspect = width / Math.min(width, height);
   const depth = height / Math.min(width, height);
-  const whirls = Array.from({ length: 4 }, () => ({ x: random() * aspect, y: random() * depth, strength: (random() < 0.5 ? -1 : 1) * (0.5 + random()), radius: 0.08 + random() * 0.12 }));
+  const whirls = Array.from({ length: 4 }, () => ({
+    x: random() * aspect,
+    y: random() * depth,
+    strength: (random() < 0.5 ? -1 : 1) * (0.5 + random()),
+    radius: 0.08 + random() * 0.12,
+  }));
   const strokes = valueNoise(Math.floor(random() * 1e9));
   const tint = valueNoise(Math.floor(random() * 1e9));
   const night = palettes.night;
@@ -202,8 +225,8 @@ function swirl(width: number, height: number, random: () => number): RgbaImage {
       const dy = v - whirl.y;
       const r2 = dx * dx + dy * dy;
       const falloff = whirl.strength / (r2 / (whirl.radius * whirl.radius) + 1);
-      fx += -dy / whirl.radius * falloff;
-      fy += dx / whirl.radius * falloff;
+      fx += (-dy / whirl.radius) * falloff;
+      fy += (dx / whirl.radius) * falloff;
       glow = Math.max(glow, Math.exp(-r2 / (0.3 * whirl.radius * whirl.radius)));
     }
     const norm = Math.hypot(fx, fy) || 1;

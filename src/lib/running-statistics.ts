@@ -37,7 +37,8 @@ export const lessonPopulation: PopulationSpec = {
 export function makePopulation(spec: PopulationSpec, seed: number): Population {
   const { samples, height, width } = spec;
   const channels = spec.means.length;
-  if (spec.betweenStd.length !== channels || spec.withinStd.length !== channels) throw new RangeError('means, betweenStd and withinStd need one entry per channel');
+  if (spec.betweenStd.length !== channels || spec.withinStd.length !== channels)
+    throw new RangeError('means, betweenStd and withinStd need one entry per channel');
   const pixels = height * width;
   const offsets = standardNormals(seed, samples * channels);
   const noise = standardNormals(seed + 1, samples * pixels * channels);
@@ -64,7 +65,8 @@ export function populationStatistics(population: Population): { mean: number[]; 
 
 /** The images of training step `step`: `batchSize` distinct indices, drawn by a seeded partial shuffle. */
 export function batchIndices(seed: number, step: number, populationSize: number, batchSize: number): number[] {
-  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= populationSize)) throw new RangeError(`batch size must be 1–${populationSize}, got ${batchSize}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= populationSize))
+    throw new RangeError(`batch size must be 1–${populationSize}, got ${batchSize}`);
   const random = mulberry32(Math.imul(seed, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b));
   const order = Array.from({ length: populationSize }, (_, i) => i);
   for (let i = 0; i < batchSize; i++) {
@@ -104,7 +106,12 @@ export async function trainRunningStatistics(population: Population, options: Tr
   const [samples, , , channels] = population.shape;
   const x = tf.tensor4d(population.values, population.shape);
   let running: RunningStatistics = initialRunningStatistics(channels);
-  const history: { batchMean: tf.Tensor1D[]; batchVariance: tf.Tensor1D[]; runningMean: tf.Tensor1D[]; runningVariance: tf.Tensor1D[] } = { batchMean: [], batchVariance: [], runningMean: [], runningVariance: [] };
+  const history: { batchMean: tf.Tensor1D[]; batchVariance: tf.Tensor1D[]; runningMean: tf.Tensor1D[]; runningVariance: tf.Tensor1D[] } = {
+    batchMean: [],
+    batchVariance: [],
+    runningMean: [],
+    runningVariance: [],
+  };
   try {
     for (let step = 0; step < options.steps; step++) {
       const [mean, variance, nextMean, nextVariance] = tf.tidy(() => {
@@ -131,7 +138,9 @@ export async function trainRunningStatistics(population: Population, options: Tr
         stacked.dispose();
       }
     };
-    const [batchMean, batchVariance, runningMean, runningVariance] = await Promise.all([history.batchMean, history.batchVariance, history.runningMean, history.runningVariance].map(read));
+    const [batchMean, batchVariance, runningMean, runningVariance] = await Promise.all(
+      [history.batchMean, history.batchVariance, history.runningMean, history.runningVariance].map(read),
+    );
     return { batchMean: batchMean!, batchVariance: batchVariance!, runningMean: runningMean!, runningVariance: runningVariance! };
   } finally {
     if (options.steps === 0) tf.dispose([running.mean, running.variance]);
@@ -153,9 +162,17 @@ export interface ImageThroughLayer {
  * other images of training step `step` (batch statistics; with a batch of one, its own). 'eval': the
  * running estimates, whatever else is in the batch.
  */
-export async function imageThroughLayer(population: Population, index: number, mode: BatchNormMode, running: { mean: number[]; variance: number[] }, batch: { size: number; seed: number; step: number }): Promise<ImageThroughLayer> {
+export async function imageThroughLayer(
+  population: Population,
+  index: number,
+  mode: BatchNormMode,
+  running: { mean: number[]; variance: number[] },
+  batch: { size: number; seed: number; step: number },
+): Promise<ImageThroughLayer> {
   const [samples] = population.shape;
-  const mates = batchIndices(batch.seed, batch.step, samples, Math.min(batch.size, samples)).filter((i) => i !== index).slice(0, batch.size - 1);
+  const mates = batchIndices(batch.seed, batch.step, samples, Math.min(batch.size, samples))
+    .filter((i) => i !== index)
+    .slice(0, batch.size - 1);
   const tensors = tf.tidy(() => {
     const x = tf.gather(tf.tensor4d(population.values, population.shape), tf.tensor1d([index, ...mates], 'int32')) as tf.Tensor4D;
     if (mode === 'train') {

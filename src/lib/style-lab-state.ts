@@ -21,7 +21,13 @@ export interface GalleryImage {
   role: 'photo' | 'texture' | 'art';
 }
 
-const photo = (id: string, title: string, extension = 'png'): GalleryImage => ({ id, title, file: `${id}.${extension}`, thumbnail: `${id}-128.png`, role: 'photo' });
+const photo = (id: string, title: string, extension = 'png'): GalleryImage => ({
+  id,
+  title,
+  file: `${id}.${extension}`,
+  thumbnail: `${id}-128.png`,
+  role: 'photo',
+});
 const texture = (id: string, title: string): GalleryImage => ({ id, title, file: `${id}.png`, thumbnail: `${id}-128.png`, role: 'texture' });
 const art = (kind: ArtKind, seed: number, title: string): GalleryImage => ({ id: `art-${kind}-${seed}`, title, art: { kind, seed }, role: 'art' });
 
@@ -121,12 +127,22 @@ const styleLabCodec: UrlCodec<StyleLabState> = {
       return shareable.length > 0 ? shareable.map((slot) => `${slot.image}:${Number(slot.weight.toFixed(3))}`).join(',') : undefined;
     },
   },
-  alpha: numberField('alpha', (alpha) => clamp(alpha, 0, 1), (alpha) => String(Number(alpha.toFixed(2)))),
+  alpha: numberField(
+    'alpha',
+    (alpha) => clamp(alpha, 0, 1),
+    (alpha) => String(Number(alpha.toFixed(2))),
+  ),
   model: choiceField('model', modelKinds),
   size: choiceField('size', outputSizes),
   color: choiceField('color', colorModes),
   // A painted mask lives only in the page.
-  mask: { ...choiceField('mask', maskPresets.filter((mask) => mask !== 'painted')), write: (mask) => (mask === 'painted' ? undefined : mask) },
+  mask: {
+    ...choiceField(
+      'mask',
+      maskPresets.filter((mask) => mask !== 'painted'),
+    ),
+    write: (mask) => (mask === 'painted' ? undefined : mask),
+  },
 };
 
 /** Reads the lab's keys from a query string; anything missing or invalid keeps its default. */

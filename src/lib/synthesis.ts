@@ -66,7 +66,13 @@ function crossoverSources(crossover: number, numWs: number): boolean[] {
 /** Per-layer w's [N, numWs, wDim]: w1 for layers before `crossover`, w2 from it on (no w2: w1 throughout). */
 export function layerLatents(w1: tf.Tensor2D, w2: tf.Tensor2D | null, crossover: number, numWs: number): tf.Tensor3D {
   const fromFirst = crossoverSources(crossover, numWs);
-  return tf.tidy(() => tf.stack(fromFirst.map((first) => (first || w2 === null ? w1 : w2)), 1) as tf.Tensor3D);
+  return tf.tidy(
+    () =>
+      tf.stack(
+        fromFirst.map((first) => (first || w2 === null ? w1 : w2)),
+        1,
+      ) as tf.Tensor3D,
+  );
 }
 
 /**
@@ -81,9 +87,18 @@ export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, sou
   return tf.tidy(() => {
     const [rows, wDim] = rowWs.shape;
     const columns = columnWs.shape[0];
-    const perRow = rowWs.expandDims(1).tile([1, columns, 1]).reshape([rows * columns, wDim]);
-    const perColumn = columnWs.expandDims(0).tile([rows, 1, 1]).reshape([rows * columns, wDim]);
-    return tf.stack(fromRow.map((row) => (row ? perRow : perColumn)), 1) as tf.Tensor3D;
+    const perRow = rowWs
+      .expandDims(1)
+      .tile([1, columns, 1])
+      .reshape([rows * columns, wDim]);
+    const perColumn = columnWs
+      .expandDims(0)
+      .tile([rows, 1, 1])
+      .reshape([rows * columns, wDim]);
+    return tf.stack(
+      fromRow.map((row) => (row ? perRow : perColumn)),
+      1,
+    ) as tf.Tensor3D;
   });
 }
 
@@ -94,7 +109,10 @@ export function mixingGridLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, sou
 export function mixingFigureLatents(rowWs: tf.Tensor2D, columnWs: tf.Tensor2D, fromRow: readonly boolean[]): tf.Tensor3D {
   return tf.tidy(() => {
     const numWs = fromRow.length;
-    return tf.concat([mixingGridLatents(rowWs, columnWs, fromRow), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)], 0) as tf.Tensor3D;
+    return tf.concat(
+      [mixingGridLatents(rowWs, columnWs, fromRow), layerLatents(rowWs, null, 0, numWs), layerLatents(columnWs, null, 0, numWs)],
+      0,
+    ) as tf.Tensor3D;
   });
 }
 

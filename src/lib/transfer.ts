@@ -86,7 +86,11 @@ export function encodeStyle(model: StyleTransferModel, styleImage: tf.Tensor4D, 
   return encodedStyle(features, options);
 }
 
-export async function encodeStyleAsync(model: StyleTransferModel, styleImage: tf.Tensor4D, options: StyleEncodingOptions & AsyncRunOptions = {}): Promise<EncodedStyle> {
+export async function encodeStyleAsync(
+  model: StyleTransferModel,
+  styleImage: tf.Tensor4D,
+  options: StyleEncodingOptions & AsyncRunOptions = {},
+): Promise<EncodedStyle> {
   const prepared = preparedStyleImage(styleImage, options);
   try {
     const features = await runNetworkAsync(model.encoder, prepared, new StepCounter(model.encoder.steps.length, options));
@@ -207,7 +211,11 @@ function tensorsOf(toRead: { pairs: ChannelStatistics[] }): tf.Tensor[] {
 
 function result(image: tf.Tensor4D, contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): TransferResult {
   const toRead = statisticsToRead(contentFeatures, target, styles);
-  return resultFrom(image, toRead, tensorsOf(toRead).map((t) => t.dataSync()));
+  return resultFrom(
+    image,
+    toRead,
+    tensorsOf(toRead).map((t) => t.dataSync()),
+  );
 }
 
 async function resultAsync(image: tf.Tensor4D, contentFeatures: tf.Tensor4D, target: tf.Tensor4D, styles: readonly StyleInput[]): Promise<TransferResult> {
@@ -221,7 +229,12 @@ export interface TransferWithTarget extends TransferResult {
 }
 
 /** Encode the content, build t, decode; keeps t for the caller (losses, lessons). */
-export function transferWithTarget(model: StyleTransferModel, content: tf.Tensor4D, styles: readonly StyleInput[], options: TransferOptions = {}): TransferWithTarget {
+export function transferWithTarget(
+  model: StyleTransferModel,
+  content: tf.Tensor4D,
+  styles: readonly StyleInput[],
+  options: TransferOptions = {},
+): TransferWithTarget {
   checkStyles(styles);
   checkAlpha(options.alpha ?? 1);
   const encoderInput = contentForEncoder(content, styles);
@@ -269,7 +282,12 @@ export async function decodeFeaturesAsync(
 }
 
 /** As transfer, yielding to the page between layers; progress counts encoder + decoder steps; cancel with the signal. */
-export async function transferAsync(model: StyleTransferModel, content: tf.Tensor4D, styles: readonly StyleInput[], options: TransferOptions & AsyncRunOptions = {}): Promise<TransferResult> {
+export async function transferAsync(
+  model: StyleTransferModel,
+  content: tf.Tensor4D,
+  styles: readonly StyleInput[],
+  options: TransferOptions & AsyncRunOptions = {},
+): Promise<TransferResult> {
   checkStyles(styles);
   checkAlpha(options.alpha ?? 1);
   const counter = new StepCounter(model.encoder.steps.length + model.decoder.steps.length, options);

@@ -75,7 +75,8 @@ export function flagField(key: string): UrlField<boolean> {
 export function flagsField(key: string, length: number, trueChar: string, falseChar: string): UrlField<boolean[]> {
   return {
     key,
-    read: (text) => (text.length === length && [...text].every((ch) => ch === trueChar || ch === falseChar) ? [...text].map((ch) => ch === trueChar) : undefined),
+    read: (text) =>
+      text.length === length && [...text].every((ch) => ch === trueChar || ch === falseChar) ? [...text].map((ch) => ch === trueChar) : undefined,
     write: (flags) => flags.map((flag) => (flag ? trueChar : falseChar)).join(''),
   };
 }

@@ -8,9 +8,7 @@ import { requireWeight, type NamedWeights } from './weights';
  * target features (with α, mixing and masks) and hands them here.
  */
 
-export type DecoderLayer =
-  | { kind: 'conv'; name: string; inChannels: number; outChannels: number; relu: boolean }
-  | { kind: 'upsample'; name: string };
+export type DecoderLayer = { kind: 'conv'; name: string; inChannels: number; outChannels: number; relu: boolean } | { kind: 'upsample'; name: string };
 
 function conv(name: string, inChannels: number, outChannels: number, relu = true): DecoderLayer {
   return { kind: 'conv', name, inChannels, outChannels, relu };

@@ -13,9 +13,7 @@ import { requireWeight, type NamedWeights } from './weights';
 
 export type VggFeatureName = 'relu1_1' | 'relu2_1' | 'relu3_1' | 'relu4_1';
 
-export type VggLayer =
-  | { kind: 'conv'; name: string; inChannels: number; outChannels: number; feature?: VggFeatureName }
-  | { kind: 'pool'; name: string };
+export type VggLayer = { kind: 'conv'; name: string; inChannels: number; outChannels: number; feature?: VggFeatureName } | { kind: 'pool'; name: string };
 
 function conv(name: string, inChannels: number, outChannels: number, feature?: VggFeatureName): VggLayer {
   return feature ? { kind: 'conv', name, inChannels, outChannels, feature } : { kind: 'conv', name, inChannels, outChannels };

@@ -60,7 +60,10 @@ export class WeightsMissingError extends WeightsError {
     url: string,
     readonly status: number | null,
   ) {
-    super(`The model file ${url} could not be downloaded${status === null ? '' : ` (HTTP ${status})`}. The site may be missing its converted models (npm run prepare-models), or the connection dropped.`, url);
+    super(
+      `The model file ${url} could not be downloaded${status === null ? '' : ` (HTTP ${status})`}. The site may be missing its converted models (npm run prepare-models), or the connection dropped.`,
+      url,
+    );
   }
 }
 

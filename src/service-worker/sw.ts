@@ -72,7 +72,13 @@ async function modelsIndex(): Promise<ModelsIndex | undefined> {
   return isModelsIndex(index) ? index : undefined;
 }
 
-async function storeIfIntact(cache: Cache, url: string, body: ReadableStream<Uint8Array>, headers: Headers, expected: { bytes: number; sha256: string }): Promise<void> {
+async function storeIfIntact(
+  cache: Cache,
+  url: string,
+  body: ReadableStream<Uint8Array>,
+  headers: Headers,
+  expected: { bytes: number; sha256: string },
+): Promise<void> {
   const bytes = new Uint8Array(await new Response(body).arrayBuffer());
   const problem = await integrityProblem(bytes, expected);
   if (problem) {
@@ -108,7 +114,11 @@ async function offlineStatus(): Promise<OfflineStatus> {
   const index = await modelsIndex();
   const cache = await caches.open(modelsCacheName);
   const savedUrls = new Set((await cache.keys()).map((request) => request.url));
-  const models: ModelFileStatus[] = Object.entries(index?.files ?? {}).map(([path, file]) => ({ path, bytes: file.bytes, saved: savedUrls.has(modelsUrl + path) }));
+  const models: ModelFileStatus[] = Object.entries(index?.files ?? {}).map(([path, file]) => ({
+    path,
+    bytes: file.bytes,
+    saved: savedUrls.has(modelsUrl + path),
+  }));
   return { precacheBytes: __PRECACHE_BYTES__, models };
 }
 

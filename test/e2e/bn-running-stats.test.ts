@@ -21,12 +21,16 @@ afterAll(async () => {
 const path = '/lessons/batch-vs-instance/?backend=wasm';
 
 async function settle(page: Page, after: number): Promise<number> {
-  await page.waitForFunction((previous) => Number(document.querySelector<HTMLElement>('bn-running-stats')?.dataset.done ?? 0) > previous, after, { timeout: 60_000 });
+  await page.waitForFunction((previous) => Number(document.querySelector<HTMLElement>('bn-running-stats')?.dataset.done ?? 0) > previous, after, {
+    timeout: 60_000,
+  });
   return Number(await page.locator('bn-running-stats').getAttribute('data-done'));
 }
 
 async function column(page: Page, table: string, kind: string): Promise<number[]> {
-  return page.locator(`bn-running-stats ${table} td[data-kind=${kind}]`).evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.value)));
+  return page
+    .locator(`bn-running-stats ${table} td[data-kind=${kind}]`)
+    .evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.value)));
 }
 
 function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number): void {
@@ -61,7 +65,13 @@ describe('running averages demo (lesson 2)', () => {
     // Inference mode: image 0 is normalised with the running estimates.
     await page.check('bn-running-stats [name=mode][value=eval]');
     done = await settle(page, done);
-    const inference = await imageThroughLayer(population, 0, 'eval', { mean: runningMean, variance: history.runningVariance.at(-1)! }, { size: 32, seed: 1, step: 299 });
+    const inference = await imageThroughLayer(
+      population,
+      0,
+      'eval',
+      { mean: runningMean, variance: history.runningVariance.at(-1)! },
+      { size: 32, seed: 1, step: 299 },
+    );
     expectClose(await column(page, '.bnr-image-table', 'used-mean'), runningMean, 1e-4);
     expectClose(await column(page, '.bnr-image-table', 'output-mean'), inference.outputMean, 1e-3);
 

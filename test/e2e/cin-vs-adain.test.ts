@@ -38,7 +38,10 @@ interface Row {
 
 async function row(page: Page, key: string): Promise<Row> {
   return page.evaluate((key) => {
-    const demo = document.querySelector('cin-vs-adain') as HTMLElement & { inputs: Map<string, ImageData>; rowStatistics: Map<string, { mean: Float32Array; std: Float32Array }> };
+    const demo = document.querySelector('cin-vs-adain') as HTMLElement & {
+      inputs: Map<string, ImageData>;
+      rowStatistics: Map<string, { mean: Float32Array; std: Float32Array }>;
+    };
     const image = demo.inputs.get(key)!;
     const statistics = demo.rowStatistics.get(key)!;
     const tr = demo.querySelector(key === 'own' ? '.cin-own-table tr[data-style="own"]' : `.cin-table tr[data-style="${key}"]`)!;
@@ -48,7 +51,11 @@ async function row(page: Page, key: string): Promise<Row> {
       pixels: Array.from(image.data),
       mean: Array.from(statistics.mean),
       std: Array.from(statistics.std),
-      shown: [...tr.querySelectorAll<HTMLElement>('td[data-channel]')].map((cell) => ({ kind: cell.dataset.kind!, channel: Number(cell.dataset.channel), value: Number(cell.dataset.value) })),
+      shown: [...tr.querySelectorAll<HTMLElement>('td[data-channel]')].map((cell) => ({
+        kind: cell.dataset.kind!,
+        channel: Number(cell.dataset.channel),
+        value: Number(cell.dataset.value),
+      })),
     };
   }, key);
 }
@@ -109,7 +116,9 @@ describe('conditional IN vs AdaIN on WebAssembly', () => {
 
     // The reader's own image: a PNG from the repository, given through the drop zone's file input.
     const before = await done(page);
-    await page.locator('cin-vs-adain .image-drop-file').setInputFiles({ name: 'gravel.png', mimeType: 'image/png', buffer: await readFile(resolve(import.meta.dirname, '../../public/images/gravel-128.png')) });
+    await page
+      .locator('cin-vs-adain .image-drop-file')
+      .setInputFiles({ name: 'gravel.png', mimeType: 'image/png', buffer: await readFile(resolve(import.meta.dirname, '../../public/images/gravel-128.png')) });
     await waitDone(page, before);
     const own = await row(page, 'own');
     expect(own.pixels).not.toEqual(photo.pixels);
@@ -141,8 +150,14 @@ describe('conditional IN vs AdaIN on WebAssembly', () => {
     expect([content.width, content.height]).toEqual([output.width, output.height]);
     const expected = tf.tidy(() => {
       const features = runNetwork(model.encoder, rgbTensor(content.width, content.height, content.data));
-      const style = (row: Row) => ({ statistics: { mean: tf.tensor4d(row.mean, [1, 1, 1, 512]), std: tf.tensor4d(row.std, [1, 1, 1, 512]) }, colorPreservation: 'none' as const });
-      const target = adainTarget(features, [{ style: style(a), weight: 0.5 }, { style: style(b), weight: 0.5 }]);
+      const style = (row: Row) => ({
+        statistics: { mean: tf.tensor4d(row.mean, [1, 1, 1, 512]), std: tf.tensor4d(row.std, [1, 1, 1, 512]) },
+        colorPreservation: 'none' as const,
+      });
+      const target = adainTarget(features, [
+        { style: style(a), weight: 0.5 },
+        { style: style(b), weight: 0.5 },
+      ]);
       return runNetwork(model.decoder, target).clipByValue(0, 255).round() as tf.Tensor4D;
     });
     const actual = rgbTensor(output.width, output.height, output.data);

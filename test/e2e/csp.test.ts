@@ -33,7 +33,12 @@ describe('Content-Security-Policy', () => {
   test('the policy is strict: scripts and workers from the site only, no inline script, no eval', async () => {
     const { page } = await openPage(site.context, site.origin, '/');
     const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
-    const directives = new Map(policy.split(';').map((part) => { const [name = '', ...values] = part.trim().split(/\s+/); return [name, values] as const; }));
+    const directives = new Map(
+      policy.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('worker-src')).toEqual(["'self'"]);
@@ -60,7 +65,7 @@ describe('Content-Security-Policy', () => {
     await page.close();
   });
 
-  test('WebAssembly threads start from the site\'s own worker files, not blob: URLs', async () => {
+  test("WebAssembly threads start from the site's own worker files, not blob: URLs", async () => {
     const { page } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=wasm');
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
@@ -74,15 +79,18 @@ describe('Content-Security-Policy', () => {
     await page.close();
   });
 
-  test('a dedicated worker from the site does not inherit the page\'s <meta> policy: it may evaluate code', async () => {
+  test("a dedicated worker from the site does not inherit the page's <meta> policy: it may evaluate code", async () => {
     // The notebook's code cells rely on this: they evaluate the reader's code inside their own worker only,
     // while the page's script-src (no 'unsafe-eval', checked above) keeps eval out of the page itself.
     const { page } = await openPage(site.context, site.origin, '/');
-    const answer = await page.evaluate(() => new Promise<string>((resolve, reject) => {
-      const worker = new Worker('/csp-probe-worker.js');
-      worker.onmessage = (event: MessageEvent<string>) => resolve(event.data);
-      worker.onerror = (event) => reject(new Error(event.message));
-    }));
+    const answer = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const worker = new Worker('/csp-probe-worker.js');
+          worker.onmessage = (event: MessageEvent<string>) => resolve(event.data);
+          worker.onerror = (event) => reject(new Error(event.message));
+        }),
+    );
     expect(answer).toBe('number');
     await page.close();
   });

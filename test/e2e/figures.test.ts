@@ -15,7 +15,12 @@ afterAll(async () => {
 });
 
 const figures = [
-  { path: '/lessons/batch-vs-instance/', selector: '.norm-cubes', shape: '.cube-cell.is-shared', texts: ['Batch norm', 'Layer norm', 'Instance norm', 'Group norm'] },
+  {
+    path: '/lessons/batch-vs-instance/',
+    selector: '.norm-cubes',
+    shape: '.cube-cell.is-shared',
+    texts: ['Batch norm', 'Layer norm', 'Instance norm', 'Group norm'],
+  },
   { path: '/lessons/stylegan/', selector: '.stylegan-diagram', shape: '.sgd-adain rect', texts: ['AdaIN 0', 'AdaIN 7', 'mapping network f'] },
 ];
 
@@ -97,7 +102,12 @@ describe('figures', () => {
     ];
     for (const cube of expected) {
       await page.locator(`.norm-cube-link[data-method=${cube.method}]`).click();
-      await page.waitForFunction((method) => new URLSearchParams(location.search).get('method') === method && document.querySelector<HTMLSelectElement>('tensor-lab [name=method]')?.value === method, cube.method);
+      await page.waitForFunction(
+        (method) =>
+          new URLSearchParams(location.search).get('method') === method &&
+          document.querySelector<HTMLSelectElement>('tensor-lab [name=method]')?.value === method,
+        cube.method,
+      );
       expect(new URL(page.url()).hash).toBe('#tensor-lab');
       expect(await page.locator('tensor-lab [name=dim-c]').inputValue()).toBe(cube.channels);
       if (cube.groups) expect(await page.locator('tensor-lab [name=groups]').inputValue()).toBe(cube.groups);

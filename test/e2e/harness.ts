@@ -91,7 +91,10 @@ export interface BrowserOptions {
 }
 
 /** extraArgs: more Chromium switches, e.g. a fake camera for the webcam test. */
-export async function launchChromium(extraArgs: readonly string[] = [], options: BrowserOptions = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  extraArgs: readonly string[] = [],
+  options: BrowserOptions = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'adain-notebook-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     serviceWorkers: options.serviceWorkers ?? 'block',

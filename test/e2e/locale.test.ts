@@ -18,10 +18,14 @@ const labQuery = '?backend=cpu&shape=2x4x2x3&preset=outlier&method=group&groups=
 
 /** The tensor lab's inputs and the statistics and outputs it computed, once they belong to the latest edit. */
 async function labNumbers(page: Page): Promise<Record<string, number[]>> {
-  await page.waitForFunction(() => {
-    const lab = document.querySelector<HTMLElement>('tensor-lab');
-    return lab?.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision;
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const lab = document.querySelector<HTMLElement>('tensor-lab');
+      return lab?.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   return page.evaluate(() => {
     const lab = document.querySelector('tensor-lab')!;
     const read = (selector: string, key: string) => [...lab.querySelectorAll<HTMLElement>(selector)].map((node) => Number(node.dataset[key]));

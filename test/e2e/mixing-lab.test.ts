@@ -35,10 +35,14 @@ afterAll(async () => {
 });
 
 async function waitForRedraws(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => {
-    const lab = document.querySelector('mixing-lab') as HTMLElement | null;
-    return Number(lab?.dataset.redraws ?? 0) >= n && lab?.dataset.state === 'done';
-  }, count, { timeout: 120_000 });
+  await page.waitForFunction(
+    (n) => {
+      const lab = document.querySelector('mixing-lab') as HTMLElement | null;
+      return Number(lab?.dataset.redraws ?? 0) >= n && lab?.dataset.state === 'done';
+    },
+    count,
+    { timeout: 120_000 },
+  );
 }
 
 /** The grid canvas as RGBA bytes, with its scale. */
@@ -112,12 +116,20 @@ describe('mixing lab', () => {
   test('the middle and fine presets draw the library’s grids too', async () => {
     const { page, errors } = await openPage(site.context, site.origin, labPath);
     await waitForRedraws(page, 1);
-    for (const [preset, layers] of [['middle', 'ccccrrcc'], ['fine', 'ccccccrr']] as const) {
+    for (const [preset, layers] of [
+      ['middle', 'ccccrrcc'],
+      ['fine', 'ccccccrr'],
+    ] as const) {
       const before = Number(await page.locator('mixing-lab').getAttribute('data-redraws'));
       await page.getByRole('button', { name: preset, exact: true }).click();
       await waitForRedraws(page, before + 1);
       expect(new URL(page.url()).searchParams.get('layers')).toBe(layers);
-      expect(await gridDifference(page, [...layers].map((source) => source === 'r'))).toBeLessThanOrEqual(2);
+      expect(
+        await gridDifference(
+          page,
+          [...layers].map((source) => source === 'r'),
+        ),
+      ).toBeLessThanOrEqual(2);
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -32,10 +32,14 @@ async function openWithCode(code: string, id = cellId): Promise<{ page: Page; er
 async function press(page: Page, id: string, button: '.nb-run' | '.nb-check' = '.nb-run'): Promise<void> {
   const cell = page.locator(`#cell-${id}`);
   await cell.locator(button).click();
-  await page.waitForFunction((selector) => {
-    const state = document.querySelector<HTMLElement>(selector)?.dataset.state;
-    return state !== undefined && state !== 'running';
-  }, `#cell-${id}`, { timeout: 120_000 });
+  await page.waitForFunction(
+    (selector) => {
+      const state = document.querySelector<HTMLElement>(selector)?.dataset.state;
+      return state !== undefined && state !== 'running';
+    },
+    `#cell-${id}`,
+    { timeout: 120_000 },
+  );
   // The report follows the last drawn output.
   await page.waitForFunction((selector) => document.querySelector(selector)?.textContent !== '', `#cell-${id} .nb-status`);
 }
@@ -72,25 +76,34 @@ describe('runs that go wrong', () => {
     await page.waitForFunction(() => document.querySelector('#cell-layout .backend-name')?.textContent?.startsWith('runs on'), undefined, { timeout: 120_000 });
     await page.waitForTimeout(500);
     // While the loop runs, the page's own event loop answers at once.
-    const delay = await page.evaluate(() => new Promise<number>((resolve) => {
-      const start = performance.now();
-      setTimeout(() => resolve(performance.now() - start), 0);
-    }));
+    const delay = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          setTimeout(() => resolve(performance.now() - start), 0);
+        }),
+    );
     expect(delay).toBeLessThan(100);
     // Timed in the page, from the click to the cell saying it stopped (the test's own round trips excluded).
     await page.evaluate(() => {
       const cell = document.querySelector<HTMLElement>('#cell-layout')!;
-      cell.querySelector('.nb-stop')!.addEventListener('click', () => {
-        const clicked = performance.now();
-        new MutationObserver((_, observer) => {
-          if (cell.dataset.state !== 'stopped') return;
-          cell.dataset.stoppedAfter = String(performance.now() - clicked);
-          observer.disconnect();
-        }).observe(cell, { attributes: true });
-      }, { capture: true });
+      cell.querySelector('.nb-stop')!.addEventListener(
+        'click',
+        () => {
+          const clicked = performance.now();
+          new MutationObserver((_, observer) => {
+            if (cell.dataset.state !== 'stopped') return;
+            cell.dataset.stoppedAfter = String(performance.now() - clicked);
+            observer.disconnect();
+          }).observe(cell, { attributes: true });
+        },
+        { capture: true },
+      );
     });
     await page.locator(`#cell-${cellId} .nb-stop`).click();
-    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.dataset.stoppedAfter !== undefined, `#cell-${cellId}`, { timeout: 5000 });
+    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.dataset.stoppedAfter !== undefined, `#cell-${cellId}`, {
+      timeout: 5000,
+    });
     expect(Number(await page.locator(`#cell-${cellId}`).getAttribute('data-stopped-after'))).toBeLessThan(1000);
     expect(await outputText(page)).toContain('variables of every cell are gone');
     // The page answers: the theme toggle works at once.
@@ -172,7 +185,9 @@ describe('links and storage', () => {
 describe('tensors', () => {
   test('running every cell of the lesson ten times leaves no more tensors than running them once', async () => {
     const { page, errors } = await openPage(site.context, site.origin, lesson);
-    const ids = await page.locator('code-cell').evaluateAll((cells) => cells.filter((cell) => !(cell as HTMLElement).dataset.check).map((cell) => (cell as HTMLElement).dataset.cell!));
+    const ids = await page
+      .locator('code-cell')
+      .evaluateAll((cells) => cells.filter((cell) => !(cell as HTMLElement).dataset.check).map((cell) => (cell as HTMLElement).dataset.cell!));
     expect(ids.length).toBeGreaterThan(0);
     const totals: number[] = [];
     for (let round = 0; round < 10; round++) {

@@ -58,10 +58,12 @@ describe('offline and installable', () => {
     const manifest = await page.evaluate(async () => {
       const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
       const body = (await (await fetch(href)).json()) as { name: string; start_url: string; icons: { src: string; sizes: string }[] };
-      const icons = await Promise.all(body.icons.map(async (icon) => {
-        const image = await createImageBitmap(await (await fetch(new URL(icon.src, href))).blob());
-        return `${image.width}x${image.height}`;
-      }));
+      const icons = await Promise.all(
+        body.icons.map(async (icon) => {
+          const image = await createImageBitmap(await (await fetch(new URL(icon.src, href))).blob());
+          return `${image.width}x${image.height}`;
+        }),
+      );
       return { ...body, decoded: icons };
     });
     expect(manifest.name).toBe('AdaIN Notebook');
@@ -79,7 +81,9 @@ describe('offline and installable', () => {
     expect(labels.length).toBe(2);
     for (const label of labels) expect(label).toMatch(/saved \(\d+\.\d MB\)|Save it now \(\d+\.\d MB to download\)/);
     for (const button of await page.locator('offline-status li button').all()) await button.click();
-    await page.waitForFunction(() => [...document.querySelectorAll('offline-status li')].every((item) => item.hasAttribute('data-saved')), undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('offline-status li')].every((item) => item.hasAttribute('data-saved')), undefined, {
+      timeout: 180_000,
+    });
     console.log('offline: models saved');
     await page.close();
 

@@ -19,30 +19,30 @@ describe('every page of the built site', () => {
   });
 
   const pages = ['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
-  test.each([...pages, ...pages.map((path) => `/zh-cn${path}`)])(
-    '%s loads with no console errors and no request to another origin',
+  test.each([...pages, ...pages.map((path) => `/zh-cn${path}`)])('%s loads with no console errors and no request to another origin', async (path) => {
+    const { page, errors, foreignRequests } = await openPage(site.context, site.origin, path);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test.each(lessonSlugs.flatMap((slug) => [`/lessons/${slug}/`, `/zh-cn/lessons/${slug}/`]))(
+    '%s has its formulas rendered by KaTeX at build time',
     async (path) => {
-      const { page, errors, foreignRequests } = await openPage(site.context, site.origin, path);
-      await page.waitForLoadState('networkidle');
-      expect(errors).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      const { page } = await openPage(site.context, site.origin, path);
+      expect(await page.locator('article .katex').count()).toBeGreaterThan(0);
+      // No unrendered TeX: the visible prose keeps no `$` delimiters and no KaTeX error spans.
+      const prose = await page.locator('article').evaluate((article) => {
+        const clone = article.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('.katex, code, pre, script, style').forEach((node) => node.remove());
+        return clone.textContent ?? '';
+      });
+      expect(prose).not.toMatch(/\$/);
+      expect(await page.locator('.katex-error').count()).toBe(0);
       await page.close();
     },
   );
-
-  test.each(lessonSlugs.flatMap((slug) => [`/lessons/${slug}/`, `/zh-cn/lessons/${slug}/`]))('%s has its formulas rendered by KaTeX at build time', async (path) => {
-    const { page } = await openPage(site.context, site.origin, path);
-    expect(await page.locator('article .katex').count()).toBeGreaterThan(0);
-    // No unrendered TeX: the visible prose keeps no `$` delimiters and no KaTeX error spans.
-    const prose = await page.locator('article').evaluate((article) => {
-      const clone = article.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('.katex, code, pre, script, style').forEach((node) => node.remove());
-      return clone.textContent ?? '';
-    });
-    expect(prose).not.toMatch(/\$/);
-    expect(await page.locator('.katex-error').count()).toBe(0);
-    await page.close();
-  });
 });
 
 describe('backends', () => {

@@ -40,10 +40,14 @@ async function runs(page: Page): Promise<number> {
 
 /** Waits until the lab has finished `count` runs in all and is done. */
 async function waitForRuns(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => {
-    const lab = document.querySelector('style-lab') as HTMLElement | null;
-    return Number(lab?.dataset.runs ?? 0) >= n && lab?.dataset.state === 'done';
-  }, count, { timeout: 180_000 });
+  await page.waitForFunction(
+    (n) => {
+      const lab = document.querySelector('style-lab') as HTMLElement | null;
+      return Number(lab?.dataset.runs ?? 0) >= n && lab?.dataset.state === 'done';
+    },
+    count,
+    { timeout: 180_000 },
+  );
 }
 
 async function labPixels(page: Page): Promise<{ output: Pixels; content: Pixels; styles: Pixels[] }> {
@@ -129,10 +133,13 @@ describe('style lab on WebAssembly', () => {
     expect(baseline).toBeGreaterThan(0);
     const start = await runs(page);
     for (let i = 1; i <= 20; i += 1) {
-      await page.locator('style-lab input.alpha').evaluate((input: HTMLInputElement, value) => {
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }, String(i % 2 === 0 ? 1 : 0.5));
+      await page.locator('style-lab input.alpha').evaluate(
+        (input: HTMLInputElement, value) => {
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        String(i % 2 === 0 ? 1 : 0.5),
+      );
       await waitForRuns(page, start + i);
       expect(Number(await page.locator('style-lab').getAttribute('data-num-tensors')), `after run ${start + i}`).toBe(baseline);
     }
@@ -178,19 +185,29 @@ describe('style lab with bad input', () => {
     await contentInput.setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
     await expect.poll(() => messages.textContent()).toMatch(/empty\.png.*empty \(0 bytes\)/);
 
-    await contentInput.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 64, 0, 0, 0, 64, 8, 6]) });
+    await contentInput.setInputFiles({
+      name: 'broken.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 64, 0, 0, 0, 64, 8, 6]),
+    });
     await expect.poll(() => messages.textContent()).toMatch(/broken\.png.*could not be decoded/);
 
     // A transparent 64² PNG and a 3000×2000 one, made by the page's own canvas.
-    for (const [width, height, expected] of [[64, 64, /transparent parts.*white/], [3000, 2000, /3000×2000.*scaled down to 1024×683/]] as const) {
-      const file = await page.evaluate(async ({ w, h }) => {
-        const canvas = new OffscreenCanvas(w, h);
-        const context = canvas.getContext('2d')!;
-        context.fillStyle = 'rgba(200, 30, 30, 0.5)';
-        context.fillRect(0, 0, w / 2, h);
-        const blob = await canvas.convertToBlob({ type: 'image/png' });
-        return Array.from(new Uint8Array(await blob.arrayBuffer()));
-      }, { w: width, h: height });
+    for (const [width, height, expected] of [
+      [64, 64, /transparent parts.*white/],
+      [3000, 2000, /3000×2000.*scaled down to 1024×683/],
+    ] as const) {
+      const file = await page.evaluate(
+        async ({ w, h }) => {
+          const canvas = new OffscreenCanvas(w, h);
+          const context = canvas.getContext('2d')!;
+          context.fillStyle = 'rgba(200, 30, 30, 0.5)';
+          context.fillRect(0, 0, w / 2, h);
+          const blob = await canvas.convertToBlob({ type: 'image/png' });
+          return Array.from(new Uint8Array(await blob.arrayBuffer()));
+        },
+        { w: width, h: height },
+      );
       await contentInput.setInputFiles({ name: `made-${width}.png`, mimeType: 'image/png', buffer: Buffer.from(file) });
       await expect.poll(() => messages.textContent()).toMatch(expected);
     }

@@ -38,7 +38,11 @@ describe('the StyleGAN block lab', () => {
   });
 
   test('the URL restores layer, channel, seed and noise, and follows the controls', async () => {
-    const { page, errors } = await openPage(site.context, site.origin, '/lessons/stylegan/?backend=wasm&block-layer=6&block-channel=5&block-seed=9&block-noise=0');
+    const { page, errors } = await openPage(
+      site.context,
+      site.origin,
+      '/lessons/stylegan/?backend=wasm&block-layer=6&block-channel=5&block-seed=9&block-noise=0',
+    );
     await page.waitForSelector('stylegan-block[data-state="done"]', { timeout: 120_000 });
     expect(await page.locator('stylegan-block [name=layer]').inputValue()).toBe('6');
     expect(await page.locator('stylegan-block [name=seed]').inputValue()).toBe('9');

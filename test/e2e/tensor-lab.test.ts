@@ -36,10 +36,14 @@ interface LabView {
 
 /** Waits until the statistics on screen belong to the latest edit. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const lab = document.querySelector<HTMLElement>('tensor-lab');
-    return lab?.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision;
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const lab = document.querySelector<HTMLElement>('tensor-lab');
+      return lab?.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 async function readLab(page: Page): Promise<LabView> {
@@ -87,14 +91,19 @@ function expected(view: LabView, groups = 1): { means: number[]; variances: numb
 
 function expectClose(actual: number[], wanted: number[], tolerance = 1e-4): void {
   expect(actual.length).toBe(wanted.length);
-  actual.forEach((value, i) => expect(Math.abs(value - wanted[i]!), `index ${i}: ${value} vs ${wanted[i]}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(wanted[i]!))));
+  actual.forEach((value, i) =>
+    expect(Math.abs(value - wanted[i]!), `index ${i}: ${value} vs ${wanted[i]}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(wanted[i]!))),
+  );
 }
 
 function expectMatchesLib(view: LabView, groups = 1): void {
   const wanted = expected(view, groups);
   expectClose(view.means, wanted.means);
   expectClose(view.variances, wanted.variances);
-  expectClose(view.stds, wanted.variances.map((v) => Math.sqrt(v + view.epsilon)));
+  expectClose(
+    view.stds,
+    wanted.variances.map((v) => Math.sqrt(v + view.epsilon)),
+  );
   expectClose(view.outputs, wanted.outputs);
 }
 
@@ -148,7 +157,9 @@ describe('the tensor lab on lesson 1', () => {
     expectMatchesLib(await readLab(page));
 
     await page.evaluate(() => (window as unknown as { gpuDevices: GPUDevice[] }).gpuDevices.forEach((device) => device.destroy()));
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('tensor-lab backend-badge')?.dataset.backend !== 'webgpu', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('tensor-lab backend-badge')?.dataset.backend !== 'webgpu', undefined, {
+      timeout: 60_000,
+    });
     expect(await page.locator('tensor-lab backend-badge .backend-why').textContent()).toContain('The GPU device was lost');
 
     await page.fill(cellInput(4), '-3.25');
@@ -292,14 +303,23 @@ describe('the AdaIN lab on lesson 3', () => {
     expect(view.method).toBe('adain');
     expectMatchesLib(view);
     const shown = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('tensor-lab .lab-stat[data-tensor=style]')].map((node) => [Number(node.dataset.mean), Number(node.dataset.std)]),
+      [...document.querySelectorAll<HTMLElement>('tensor-lab .lab-stat[data-tensor=style]')].map((node) => [
+        Number(node.dataset.mean),
+        Number(node.dataset.std),
+      ]),
     );
     const styleStatistics = tf.tidy(() => {
       const { mean, std } = channelStatistics(toNHWC({ shape: view.shape, data: Float32Array.from(view.styleValues) }));
       return { mean: Array.from(mean.dataSync()), std: Array.from(std.dataSync()) };
     });
-    expectClose(shown.map(([mean]) => mean!), styleStatistics.mean);
-    expectClose(shown.map(([, std]) => std!), styleStatistics.std);
+    expectClose(
+      shown.map(([mean]) => mean!),
+      styleStatistics.mean,
+    );
+    expectClose(
+      shown.map(([, std]) => std!),
+      styleStatistics.std,
+    );
     await page.fill(cellInput(3, 'style'), '9');
     expectMatchesLib(await readLab(page));
     expect(errors).toEqual([]);

@@ -20,7 +20,11 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
   if (descr === undefined || fortran === undefined || shapeText === undefined) throw new Error(`unreadable .npy header: ${header}`);
   if (fortran === 'True') throw new Error('Fortran-order .npy arrays are not supported');
-  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
   const body = bytes.slice(headerStart + headerLength);
   if (descr === '<f4') {

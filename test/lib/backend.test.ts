@@ -36,7 +36,6 @@ function install(behaviours: Record<BackendName, Behaviour>): void {
   }
 }
 
-
 beforeEach(() => {
   saved = backendOrder.flatMap((name) => {
     // null where the backend is not registered (WebGL in Node), whatever the typings say.
@@ -57,7 +56,11 @@ describe('chooseBackend', () => {
     const choice = await chooseBackend();
     expect(choice.backend).toBe('wasm');
     expect(choice.forced).toBe(false);
-    expect(choice.attempts.map((a) => [a.backend, a.ok])).toEqual([['webgpu', false], ['webgl', false], ['wasm', true]]);
+    expect(choice.attempts.map((a) => [a.backend, a.ok])).toEqual([
+      ['webgpu', false],
+      ['webgl', false],
+      ['wasm', true],
+    ]);
     expect(choice.attempts[0]!.reason).toMatch(/the WebGPU backend is not available here|does not offer WebGPU/);
     expect(choice.attempts[1]!.reason).toBe('WebGL failed to initialise');
     expect(tf.getBackend()).toBe('wasm');
@@ -68,7 +71,9 @@ describe('chooseBackend', () => {
     const choice = await chooseBackend();
     expect(choice.backend).toBe('cpu');
     expect(choice.attempts[1]!.reason).toMatch(/emulated in software \(Google SwiftShader\)/);
-    expect(explainChoice(choice)).toMatch(/^Running on plain JavaScript \(CPU\) \(the fastest that works here; .*\)\. Passed over: WebGPU: .*; WebGL: the GPU is emulated in software/);
+    expect(explainChoice(choice)).toMatch(
+      /^Running on plain JavaScript \(CPU\) \(the fastest that works here; .*\)\. Passed over: WebGPU: .*; WebGL: the GPU is emulated in software/,
+    );
   });
 
   test('a backend forced in the URL comes first, even emulated; if it fails the rest follow in order', async () => {
@@ -87,12 +92,19 @@ describe('chooseBackend', () => {
 
   test('when nothing starts, the error lists every reason', async () => {
     install({ webgpu: 'missing', webgl: 'fails', wasm: 'fails', cpu: 'fails' });
-    await expect(chooseBackend()).rejects.toThrow(/no TensorFlow.js backend could start: .*WebGPU.*; WebGL failed to initialise; WebAssembly failed to initialise; plain JavaScript \(CPU\) failed to initialise/);
+    await expect(chooseBackend()).rejects.toThrow(
+      /no TensorFlow.js backend could start: .*WebGPU.*; WebGL failed to initialise; WebAssembly failed to initialise; plain JavaScript \(CPU\) failed to initialise/,
+    );
   });
 });
 
 describe('parseBackendName', () => {
-  test.each([['WASM', 'wasm'], [' webgpu ', 'webgpu'], ['gpu', undefined], [null, undefined]] as const)('%j → %j', (text, name) => {
+  test.each([
+    ['WASM', 'wasm'],
+    [' webgpu ', 'webgpu'],
+    ['gpu', undefined],
+    [null, undefined],
+  ] as const)('%j → %j', (text, name) => {
     expect(parseBackendName(text)).toBe(name);
   });
 });

@@ -30,7 +30,9 @@ async function expectHint(id: CheckId, solution: Solution, hint: RegExp): Promis
 }
 
 /** Instance norm as a reader writes it; `variant` breaks it in one typical way. */
-function instanceNormWith(variant: 'correct' | 'unbiased' | 'epsilon outside' | 'no epsilon' | 'batch axes' | 'pytorch axes' | 'fixed epsilon' | 'no keepDims') {
+function instanceNormWith(
+  variant: 'correct' | 'unbiased' | 'epsilon outside' | 'no epsilon' | 'batch axes' | 'pytorch axes' | 'fixed epsilon' | 'no keepDims',
+) {
   return (x: tf.Tensor4D, epsilon: number) => {
     const axes = variant === 'batch axes' ? [0, 1, 2] : variant === 'pytorch axes' ? [2, 3] : [1, 2];
     const eps = variant === 'fixed epsilon' ? 1e-5 : epsilon;
@@ -55,7 +57,13 @@ function adainWith(variant: 'correct' | 'unbiased port' | 'no style mean' | 'swa
       const { mean, variance } = tf.moments(t, axes, true);
       if (variant !== 'unbiased port') return { mean, std: variance.add(eps).sqrt() };
       const n = t.shape[1] * t.shape[2];
-      return { mean, std: variance.mul(n / (n - 1)).add(1e-5).sqrt() };
+      return {
+        mean,
+        std: variance
+          .mul(n / (n - 1))
+          .add(1e-5)
+          .sqrt(),
+      };
     };
     const c = stats(x, 1e-5);
     const s = stats(y, 0);
@@ -98,10 +106,7 @@ function batchNormStepWith(variant: 'correct' | 'population running' | 'reversed
   return (x: tf.Tensor4D, running: Running, momentum: number) => {
     const { mean, variance } = tf.moments(x, [0, 1, 2]);
     const n = x.shape[0] * x.shape[1] * x.shape[2];
-    const y =
-      variant === 'inference y'
-        ? x.sub(running.mean).div(running.variance.add(1e-5).sqrt())
-        : x.sub(mean).div(variance.add(1e-5).sqrt());
+    const y = variant === 'inference y' ? x.sub(running.mean).div(running.variance.add(1e-5).sqrt()) : x.sub(mean).div(variance.add(1e-5).sqrt());
     const stored = variant === 'population running' ? variance : variance.mul(n / (n - 1));
     const blend = (old: tf.Tensor, batch: tf.Tensor) =>
       variant === 'reversed momentum' ? old.mul(momentum).add(batch.mul(1 - momentum)) : old.mul(1 - momentum).add(batch.mul(momentum));
@@ -147,10 +152,17 @@ function styleTargetWith(variant: 'correct' | 'statistics blend' | 'reversed') {
     const s = tf.moments(style, [1, 2], true);
     const normalised = content.sub(c.mean).div(c.variance.add(1e-5).sqrt());
     if (variant === 'statistics blend') {
-      const std = s.variance.sqrt().mul(a).add(c.variance.sqrt().mul(1 - a));
+      const std = s.variance
+        .sqrt()
+        .mul(a)
+        .add(c.variance.sqrt().mul(1 - a));
       return normalised.mul(std).add(s.mean.mul(a).add(c.mean.mul(1 - a)));
     }
-    return normalised.mul(s.variance.sqrt()).add(s.mean).mul(a).add(content.mul(1 - a));
+    return normalised
+      .mul(s.variance.sqrt())
+      .add(s.mean)
+      .mul(a)
+      .add(content.mul(1 - a));
   };
 }
 
@@ -209,12 +221,14 @@ describe.each(['cpu', 'wasm'])('exercise checkers on the %s backend', (backend) 
         const { mean, variance } = tf.moments(x, [1, 2], true);
         return x.sub(mean).mul(tf.rsqrt(variance.add(epsilon)));
       }));
-    it('explains the unbiased variance', () => expectHint('instance-norm', instanceNormWith('unbiased'), /σ is 3\.2\d* % too large: did you divide by n − 1\?/));
+    it('explains the unbiased variance', () =>
+      expectHint('instance-norm', instanceNormWith('unbiased'), /σ is 3\.2\d* % too large: did you divide by n − 1\?/));
     it('explains ε outside the square root', () => expectHint('instance-norm', instanceNormWith('epsilon outside'), /ε is outside the square root/));
     it('explains a missing ε', () => expectHint('instance-norm', instanceNormWith('no epsilon'), /ε is missing/));
     it('recognises batch norm', () => expectHint('instance-norm', instanceNormWith('batch axes'), /that is batch norm/));
     it("recognises PyTorch's axes", () => expectHint('instance-norm', instanceNormWith('pytorch axes'), /PyTorch's \[N, C, H, W\] layout/));
-    it('notices an ignored epsilon argument', () => expectHint('instance-norm', instanceNormWith('fixed epsilon'), /instead of the epsilon argument \(0\.01\)/));
+    it('notices an ignored epsilon argument', () =>
+      expectHint('instance-norm', instanceNormWith('fixed epsilon'), /instead of the epsilon argument \(0\.01\)/));
     it('explains a failed broadcast', () => expectHint('instance-norm', instanceNormWith('no keepDims'), /threw an error.*Keep the reduced axes/));
     it('says when nothing is returned', () => expectHint('instance-norm', () => undefined, /should be a tf\.Tensor.*forget return/));
     it('says when the function is missing', () => expectHint('instance-norm', undefined as unknown as Solution, /Define a function named instanceNorm/));

@@ -62,7 +62,11 @@ export function syntheticImage(size: number, seed: number): tf.Tensor4D {
     const ys = tf.linspace(0, 1, size).reshape([size, 1, 1]);
     const xs = tf.linspace(0, 1, size).reshape([1, size, 1]);
     const phase = tf.tensor1d([seed, seed * 2 + 1, seed * 3 + 2]).reshape([1, 1, 3]);
-    const wave = xs.mul(7 + seed).add(ys.mul(5 + 2 * seed)).add(phase).sin();
+    const wave = xs
+      .mul(7 + seed)
+      .add(ys.mul(5 + 2 * seed))
+      .add(phase)
+      .sin();
     const checks = xs.mul(16).floor().add(ys.mul(16).floor()).mod(2).mul(0.3);
     return wave.mul(0.35).add(0.5).add(checks).sub(0.15).clipByValue(0, 1).mul(255).expandDims(0) as tf.Tensor4D;
   });

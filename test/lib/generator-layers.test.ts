@@ -8,7 +8,12 @@ describe('the generator layers', () => {
     expect(layers.map(layerResolution)).toEqual([4, 4, 8, 8, 16, 16, 32, 32]);
     expect(layers.map(blockOfLayer)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
     expect([0, 1, 2, 3].map(blockResolution)).toEqual([4, 8, 16, 32]);
-    expect([0, 1, 2, 3].map(layersOfBlock)).toEqual([[0, 1], [2, 3], [4, 5], [6, 7]]);
+    expect([0, 1, 2, 3].map(layersOfBlock)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+    ]);
   });
 
   test('the first layer of 8², 16² and 32² works on an upsampled input', () => {

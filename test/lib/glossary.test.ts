@@ -12,7 +12,10 @@ function sharedTerms(): Map<string, string> {
     .filter((line) => line.startsWith('| ') && !line.startsWith('| English') && !line.startsWith('|---'));
   return new Map(
     rows.map((line) => {
-      const [en = '', zh = ''] = line.split('|').slice(1).map((cell) => cell.trim());
+      const [en = '', zh = ''] = line
+        .split('|')
+        .slice(1)
+        .map((cell) => cell.trim());
       return [en, zh];
     }),
   );

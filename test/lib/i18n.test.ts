@@ -12,7 +12,6 @@ describe('locale addresses', () => {
     ]);
   });
 
-
   test('lesson ids split into locale and slug', () => {
     expect(splitLessonId('zh-cn/03-adain')).toEqual({ locale: 'zh-cn', slug: 'adain' });
   });

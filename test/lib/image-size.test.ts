@@ -58,7 +58,11 @@ describe('sizes for the models', () => {
     expect(modelInputSize({ width: 451, height: 300 }, 256)).toEqual({ width: 256, height: 168 });
     expect(modelInputSize({ width: 427, height: 640 }, 512)).toEqual({ width: 344, height: 512 });
     expect(modelInputSize({ width: 64, height: 64 }, 256)).toEqual({ width: 256, height: 256 });
-    for (const [w, h] of [[1000, 3], [3, 1000], [777, 555]] as const) {
+    for (const [w, h] of [
+      [1000, 3],
+      [3, 1000],
+      [777, 555],
+    ] as const) {
       const size = modelInputSize({ width: w, height: h }, 512);
       expect(size.width % 8).toBe(0);
       expect(size.height % 8).toBe(0);

@@ -13,7 +13,9 @@ describe('integrity', () => {
 
   test('the published bytes pass; a wrong size or a changed byte is named', async () => {
     expect(await integrityProblem(bytes, { bytes: bytes.byteLength, sha256: expectedHash })).toBeUndefined();
-    expect(await integrityProblem(bytes.subarray(1), { bytes: bytes.byteLength, sha256: expectedHash })).toBe(`${bytes.byteLength - 1} bytes instead of ${bytes.byteLength}`);
+    expect(await integrityProblem(bytes.subarray(1), { bytes: bytes.byteLength, sha256: expectedHash })).toBe(
+      `${bytes.byteLength - 1} bytes instead of ${bytes.byteLength}`,
+    );
     const changed = bytes.slice();
     changed[0] = (changed[0] ?? 0) ^ 1;
     expect(await integrityProblem(changed, { bytes: bytes.byteLength, sha256: expectedHash })).toBe('SHA-256 mismatch');

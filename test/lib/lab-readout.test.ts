@@ -3,7 +3,13 @@ import { cellReadout, resultFits, sigmaOf, type LabResult } from '../../src/lib/
 import { defaultLabState, type LabState } from '../../src/lib/lab-state';
 
 // Shape [1, 2, 1, 2], instance norm: two groups (channel 0, channel 1). Numbers chosen so σ is exact.
-const state: LabState = { ...defaultLabState({ shape: [1, 2, 1, 2], method: 'instance' }), epsilon: 0.44, gamma: [1, 3], beta: [0, -1], selected: [0, 1, 0, 0] };
+const state: LabState = {
+  ...defaultLabState({ shape: [1, 2, 1, 2], method: 'instance' }),
+  epsilon: 0.44,
+  gamma: [1, 3],
+  beta: [0, -1],
+  selected: [0, 1, 0, 0],
+};
 const content = Float64Array.from([0, 0, 5, -1]);
 const result: LabResult = { output: Float32Array.from([0, 0, 5, -7]), mean: Float32Array.from([0, 2]), variance: Float32Array.from([0, 1.81]) };
 

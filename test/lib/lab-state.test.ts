@@ -39,7 +39,11 @@ describe('lab state in the URL', () => {
       gamma: [0.1 + 0.2, -1.5, 1e-7, 3],
       beta: [0, 2.25, -1e5, 1 / 3],
       epsilon: 0.001,
-      edits: new Map([[0, 1 / 3], [7, 1e-9], [119, -123456.789]]),
+      edits: new Map([
+        [0, 1 / 3],
+        [7, 1e-9],
+        [119, -123456.789],
+      ]),
       styleEdits: new Map([[5, 42]]),
       selected: [2, 3, 1, 4],
     };

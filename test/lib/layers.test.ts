@@ -23,7 +23,12 @@ describe('the step loop', () => {
   test('a failing step leaves nothing behind, and the input is the caller’s', () => {
     const input = tf.zeros([1, 1, 1, 1]) as tf.Tensor4D;
     const before = tf.memory().numTensors;
-    const failing: LayerStep = { name: 'broken', run: () => { throw new Error('broken step'); } };
+    const failing: LayerStep = {
+      name: 'broken',
+      run: () => {
+        throw new Error('broken step');
+      },
+    };
     expect(() => runSteps([...addOne.slice(0, 2), failing], input, () => true)).toThrow('broken step');
     expect(tf.memory().numTensors).toBe(before);
     expect(input.isDisposed).toBe(false);
@@ -35,7 +40,13 @@ describe('the step loop', () => {
     const before = tf.memory().numTensors;
     const controller = new AbortController();
     const done: number[] = [];
-    const counter = new StepCounter(4, { signal: controller.signal, onProgress: (p) => { done.push(p.done); if (p.done === 2) controller.abort(); } });
+    const counter = new StepCounter(4, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        done.push(p.done);
+        if (p.done === 2) controller.abort();
+      },
+    });
     await expect(counter.runSteps(addOne, input)).rejects.toBeInstanceOf(TransferAbortedError);
     expect(done).toEqual([1, 2]);
     expect(tf.memory().numTensors).toBe(before);
@@ -43,7 +54,14 @@ describe('the step loop', () => {
   });
 
   test('a network checks its input before any step runs', () => {
-    const network: SteppedNetwork = { name: 'test net', steps: addOne, weights: {}, checkInput: (x) => { if (x.shape[3] !== 1) throw new RangeError('one channel only'); } };
+    const network: SteppedNetwork = {
+      name: 'test net',
+      steps: addOne,
+      weights: {},
+      checkInput: (x) => {
+        if (x.shape[3] !== 1) throw new RangeError('one channel only');
+      },
+    };
     const wrong = tf.zeros([1, 1, 1, 2]) as tf.Tensor4D;
     expect(() => runNetwork(network, wrong)).toThrow(RangeError);
     wrong.dispose();

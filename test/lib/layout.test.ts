@@ -10,8 +10,7 @@ describe('NCHW ↔ NHWC', () => {
     // Each value encodes its own NCHW coordinates, so a misplaced element is easy to read.
     const data = new Float32Array(2 * 3 * 2 * 4);
     for (let n = 0; n < 2; n++)
-      for (let c = 0; c < 3; c++)
-        for (let h = 0; h < 2; h++) for (let w = 0; w < 4; w++) data[indexNCHW(shape, n, c, h, w)] = 1000 * n + 100 * c + 10 * h + w;
+      for (let c = 0; c < 3; c++) for (let h = 0; h < 2; h++) for (let w = 0; w < 4; w++) data[indexNCHW(shape, n, c, h, w)] = 1000 * n + 100 * c + 10 * h + w;
     const nhwc = toNHWC({ shape, data });
     expect(nhwc.shape).toEqual([2, 2, 4, 3]);
     const values = nhwc.arraySync();

@@ -43,7 +43,8 @@ describe('AdaIN losses', () => {
 
   it('style loss sums, over relu1_1…relu4_1, the L2 distances of channel means and of channel stds', () => {
     const names = ['relu1_1', 'relu2_1', 'relu3_1', 'relu4_1'] as const;
-    const make = (seed: number) => Object.fromEntries(names.map((name, i) => [name, tf.randomUniform([1, 6 - i, 5 - i, 3 + i], 0, 2 + seed, 'float32', seed * 10 + i)])) as VggFeatures;
+    const make = (seed: number) =>
+      Object.fromEntries(names.map((name, i) => [name, tf.randomUniform([1, 6 - i, 5 - i, 3 + i], 0, 2 + seed, 'float32', seed * 10 + i)])) as VggFeatures;
     const decoded = make(1);
     const style = make(2);
     const expected = names.reduce((sum, name) => sum + plainStyleLayerLoss(decoded[name], style[name]), 0);
@@ -56,7 +57,8 @@ describe('AdaIN losses', () => {
 
   it('a style kept as statistics scores results as its feature maps do, and frees its tensors', () => {
     const names = ['relu1_1', 'relu2_1', 'relu3_1', 'relu4_1'] as const;
-    const make = (seed: number) => Object.fromEntries(names.map((name, i) => [name, tf.randomUniform([1, 5, 4, 2 + i], 0, 3, 'float32', seed * 10 + i)])) as VggFeatures;
+    const make = (seed: number) =>
+      Object.fromEntries(names.map((name, i) => [name, tf.randomUniform([1, 5, 4, 2 + i], 0, 3, 'float32', seed * 10 + i)])) as VggFeatures;
     const [decoded, style] = [make(3), make(4)];
     const before = tf.memory().numTensors;
     const kept = styleLossStatistics(style);

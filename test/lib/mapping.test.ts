@@ -33,10 +33,14 @@ describe('loadGeneratorWeights', () => {
     const { size } = await stat(join(root, 'public/generator/generator.bin'));
     expect(progress.at(-1)).toEqual({ loadedBytes: size, totalBytes: size });
     // float16: two bytes per parameter.
-    const parameters = [...generator.mapping, ...generator.layers.flatMap((l) => [l.styleScale, l.styleBias]), ...generator.toRgb]
-      .reduce((sum, { kernel, bias }) => sum + kernel.size + bias.size, 0)
-      + generator.wAvg.size + generator.constant.size
-      + generator.layers.reduce((sum, l) => sum + l.convKernel.size + l.noiseStrength.size + l.bias.size, 0);
+    const parameters =
+      [...generator.mapping, ...generator.layers.flatMap((l) => [l.styleScale, l.styleBias]), ...generator.toRgb].reduce(
+        (sum, { kernel, bias }) => sum + kernel.size + bias.size,
+        0,
+      ) +
+      generator.wAvg.size +
+      generator.constant.size +
+      generator.layers.reduce((sum, l) => sum + l.convKernel.size + l.noiseStrength.size + l.bias.size, 0);
     expect(size).toBe(2 * parameters);
   });
 

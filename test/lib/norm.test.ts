@@ -93,8 +93,7 @@ describe.each(['cpu', 'wasm'])('normalisation on the %s backend', (backend) => {
     const [N, C, H, W] = x.shape;
     const { groupOfElement, mean } = referenceMoments(x, reference, groups);
     expect(statisticGroupCount(x.shape, spec)).toBe(mean.length);
-    for (let n = 0; n < N; n++)
-      for (let c = 0; c < C; c++) expect(statisticGroupOf(x.shape, spec, n, c)).toBe(groupOfElement[((n * C + c) * H) * W]);
+    for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) expect(statisticGroupOf(x.shape, spec, n, c)).toBe(groupOfElement[(n * C + c) * H * W]);
   });
 
   it('GN with one channel per group equals IN, and GN with one group equals LN', () => {
@@ -142,12 +141,20 @@ describe.each(['cpu', 'wasm'])('normalisation on the %s backend', (backend) => {
       running = step.running;
     }
     expectClose(running.mean.dataSync(), mean, 1e-4);
-    expectClose(running.variance.dataSync(), variance.map((v) => (v * k) / (k - 1)), 1e-4);
+    expectClose(
+      running.variance.dataSync(),
+      variance.map((v) => (v * k) / (k - 1)),
+      1e-4,
+    );
     // At inference the unbiased variance makes outputs slightly smaller than training-mode outputs.
     const gamma = [1, 1];
     const train = referenceNormalise(x, 'batch', 1, { gamma });
     const inferred = tf.tidy(() => fromNHWC(batchNormInference(input, running)).data);
-    expectClose(inferred, Array.from(train, (v) => v * Math.sqrt(((k - 1) / k))), 1e-4);
+    expectClose(
+      inferred,
+      Array.from(train, (v) => v * Math.sqrt((k - 1) / k)),
+      1e-4,
+    );
     tf.dispose([input, running.mean, running.variance]);
   });
 

@@ -10,7 +10,13 @@ const column = (values: number[]): tf.Tensor2D => tf.tensor2d(values, [values.le
 function bruteForce(real: number[][], generated: number[][], k: number) {
   const distance2 = (a: number[], b: number[]): number => a.reduce((sum, value, i) => sum + (value - b[i]!) ** 2, 0);
   const radii = (set: number[][]): number[] =>
-    set.map((point, i) => set.filter((_, j) => j !== i).map((other) => distance2(point, other)).sort((x, y) => x - y)[k - 1]!);
+    set.map(
+      (point, i) =>
+        set
+          .filter((_, j) => j !== i)
+          .map((other) => distance2(point, other))
+          .sort((x, y) => x - y)[k - 1]!,
+    );
   const inside = (queries: number[][], reference: number[][], referenceRadii: number[]): number[] =>
     queries.map((query) => (reference.some((point, j) => distance2(query, point) <= referenceRadii[j]!) ? 1 : 0));
   const nearest = (query: number[], reference: number[][]): number => {
@@ -39,15 +45,29 @@ describe('improved precision and recall', () => {
   beforeAll(useWasm);
 
   test('squared distances of a hand-computed 3-4-5 example', () => {
-    const a = tf.tensor2d([[0, 0], [3, 4]]);
-    const b = tf.tensor2d([[0, 0], [6, 8], [3, 0]]);
+    const a = tf.tensor2d([
+      [0, 0],
+      [3, 4],
+    ]);
+    const b = tf.tensor2d([
+      [0, 0],
+      [6, 8],
+      [3, 0],
+    ]);
     const distances = squaredDistances(a, b);
-    expect(distances.arraySync()).toEqual([[0, 100, 9], [25, 25, 16]]);
+    expect(distances.arraySync()).toEqual([
+      [0, 100, 9],
+      [25, 25, 16],
+    ]);
     tf.dispose([a, b, distances]);
   });
 
   test('k-th nearest-neighbour radii, the point itself left out, hand-computed', () => {
-    const line = tf.tensor2d([[0, 0], [3, 4], [6, 8]]);
+    const line = tf.tensor2d([
+      [0, 0],
+      [3, 4],
+      [6, 8],
+    ]);
     expect(Array.from(kNearestRadii(line, 1))).toEqual([25, 25, 25]);
     expect(Array.from(kNearestRadii(line, 2))).toEqual([100, 25, 100]);
     // Real points 0, 1, 2, 10, 11 with k = 3: the third nearest other point is 10, 9, 8, 9 and 10 away.

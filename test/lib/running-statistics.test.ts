@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { batchIndices, imageThroughLayer, lessonPopulation, makePopulation, populationStatistics, trainRunningStatistics, type Population } from '../../src/lib/running-statistics';
+import {
+  batchIndices,
+  imageThroughLayer,
+  lessonPopulation,
+  makePopulation,
+  populationStatistics,
+  trainRunningStatistics,
+  type Population,
+} from '../../src/lib/running-statistics';
 import { standardNormals } from '../../src/lib/rng';
 
 function expectClose(actual: readonly number[], expected: readonly number[], tolerance = 1e-5): void {
@@ -62,11 +70,23 @@ describe.each(['cpu', 'wasm'])('running statistics on the %s backend', (backend)
   it('follows the hand-computed recursion with the whole population as the batch (m = 0.5)', async () => {
     // Channel 0: batch μ 2, σ² 1, unbiased 2. Running μ: 0 → 1 → 1.5 → 1.75; σ²: 1 → 1.5 → 1.75 → 1.875.
     const history = await trainRunningStatistics(tiny, { batchSize: 2, steps: 3, momentum: 0.5, seed: 1 });
-    expectClose(history.runningMean.map((row) => row[0]!), [1, 1.5, 1.75]);
-    expectClose(history.runningVariance.map((row) => row[0]!), [1.5, 1.75, 1.875]);
+    expectClose(
+      history.runningMean.map((row) => row[0]!),
+      [1, 1.5, 1.75],
+    );
+    expectClose(
+      history.runningVariance.map((row) => row[0]!),
+      [1.5, 1.75, 1.875],
+    );
     // Channel 1: μ 4, σ² 4, unbiased 8. Running μ: 2, 3, 3.5; σ²: 4.5, 6.25, 7.125.
-    expectClose(history.runningMean.map((row) => row[1]!), [2, 3, 3.5]);
-    expectClose(history.runningVariance.map((row) => row[1]!), [4.5, 6.25, 7.125]);
+    expectClose(
+      history.runningMean.map((row) => row[1]!),
+      [2, 3, 3.5],
+    );
+    expectClose(
+      history.runningVariance.map((row) => row[1]!),
+      [4.5, 6.25, 7.125],
+    );
     expectClose(history.batchVariance[2]!, [1, 4]);
   });
 

@@ -1,9 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { defaultStyleLabState, galleryImage, normalisedWeights, presetMasks, readStyleLabParams, writeStyleLabParams, type StyleLabState } from '../../src/lib/style-lab-state';
+import {
+  defaultStyleLabState,
+  galleryImage,
+  normalisedWeights,
+  presetMasks,
+  readStyleLabParams,
+  writeStyleLabParams,
+  type StyleLabState,
+} from '../../src/lib/style-lab-state';
 
 describe('style lab URL state', () => {
   test('a state survives the round trip through the URL, keeping other keys', () => {
-    const state: StyleLabState = { content: 'coffee', styles: [{ image: 'brick', weight: 0.25 }, { image: 'art-waves-9', weight: 0.75 }], alpha: 0.6, model: 'mobile', size: 512, color: 'luminance', mask: 'circle' };
+    const state: StyleLabState = {
+      content: 'coffee',
+      styles: [
+        { image: 'brick', weight: 0.25 },
+        { image: 'art-waves-9', weight: 0.75 },
+      ],
+      alpha: 0.6,
+      model: 'mobile',
+      size: 512,
+      color: 'luminance',
+      mask: 'circle',
+    };
     const params = new URLSearchParams('backend=wasm');
     expect(writeStyleLabParams(state, params)).toEqual([]);
     expect(params.get('backend')).toBe('wasm');
@@ -21,7 +40,15 @@ describe('style lab URL state', () => {
   });
 
   test('uploaded and painted images and a painted mask are named as not shareable', () => {
-    const state: StyleLabState = { ...defaultStyleLabState(), content: 'upload-1', styles: [{ image: 'paint-2', weight: 1 }, { image: 'gravel', weight: 1 }], mask: 'painted' };
+    const state: StyleLabState = {
+      ...defaultStyleLabState(),
+      content: 'upload-1',
+      styles: [
+        { image: 'paint-2', weight: 1 },
+        { image: 'gravel', weight: 1 },
+      ],
+      mask: 'painted',
+    };
     const params = new URLSearchParams();
     const left = writeStyleLabParams(state, params);
     expect(left).toHaveLength(3);

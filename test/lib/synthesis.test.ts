@@ -118,7 +118,17 @@ describe('style mixing', () => {
 
   test('the mixing figure is the grid, then each row seed alone, then each column seed alone', () => {
     const fromRow = [true, false, true, false, false, false, true, true];
-    const [rowWs, columnWs] = [tf.tensor2d([[1, 1], [2, 2]]), tf.tensor2d([[10, 10], [20, 20], [30, 30]])];
+    const [rowWs, columnWs] = [
+      tf.tensor2d([
+        [1, 1],
+        [2, 2],
+      ]),
+      tf.tensor2d([
+        [10, 10],
+        [20, 20],
+        [30, 30],
+      ]),
+    ];
     const figure = mixingFigureLatents(rowWs, columnWs, fromRow).arraySync();
     expect(figure).toHaveLength(2 * 3 + 2 + 3);
     // Image r·3 + c of the grid: layer i is row r's w where fromRow[i], else column c's (here only the first coordinate).
@@ -139,9 +149,19 @@ describe('style mixing', () => {
     const gridWs = mixingGridLatents(rowWs, columnWs, fromRow);
     const grid = synthesize(generator, gridWs, { noise: { seeds: Array(36).fill(5) as number[] }, range: 'bytes' });
     expect(grid.images.shape).toEqual([36, 32, 32, 3]);
-    for (const [r, c] of [[0, 0], [2, 5], [5, 1]] as const) {
+    for (const [r, c] of [
+      [0, 0],
+      [2, 5],
+      [5, 1],
+    ] as const) {
       // One image, its layers' w's picked one by one.
-      const cellWs = tf.tidy(() => tf.stack(fromRow.map((row) => (row ? rowWs.slice([r, 0], [1, -1]) : columnWs.slice([c, 0], [1, -1]))), 1) as tf.Tensor3D);
+      const cellWs = tf.tidy(
+        () =>
+          tf.stack(
+            fromRow.map((row) => (row ? rowWs.slice([r, 0], [1, -1]) : columnWs.slice([c, 0], [1, -1]))),
+            1,
+          ) as tf.Tensor3D,
+      );
       const cell = synthesize(generator, cellWs, { noise: { seeds: [5] }, range: 'bytes' });
       const gridCell = grid.images.slice([r * 6 + c, 0, 0, 0], [1, -1, -1, -1]);
       expect(maxAbsDiff(cell.images, gridCell)).toBeLessThanOrEqual(1);
@@ -227,7 +247,7 @@ describe('toRGB', () => {
     return out;
   }
 
-  test('without rgbSkips the image is the last resolution\'s toRGB of the last AdaIN output alone', () => {
+  test("without rgbSkips the image is the last resolution's toRGB of the last AdaIN output alone", () => {
     const last = generator.toRgb.at(-1)!;
     const withoutSkips: GeneratorWeights = { ...generator, config: { ...generator.config, rgbSkips: false }, toRgb: [last] };
     const ws = tf.tidy(() => layerLatents(wsFromSeeds([3, 4], 1), null, 0, numWsOf()));

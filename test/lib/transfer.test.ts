@@ -12,7 +12,13 @@ function relativeError(actual: tf.Tensor, expected: tf.Tensor): number {
 
 /** Features-like test tensor (non-negative, varied per channel). */
 function randomFeatures(seed: number, size = 8): tf.Tensor4D {
-  return tf.tidy(() => tf.randomUniform([1, size, size, 512], 0, 1, 'float32', seed).square().mul(tf.randomUniform([512], 0.5, 4, 'float32', seed + 1)) as tf.Tensor4D);
+  return tf.tidy(
+    () =>
+      tf
+        .randomUniform([1, size, size, 512], 0, 1, 'float32', seed)
+        .square()
+        .mul(tf.randomUniform([512], 0.5, 4, 'float32', seed + 1)) as tf.Tensor4D,
+  );
 }
 
 function styleOf(features: tf.Tensor4D): EncodedStyle {
@@ -43,13 +49,24 @@ describe('AdaIN target controls', () => {
     const [a, b] = [randomFeatures(7), randomFeatures(9)];
     const [styleA, styleB] = [styleOf(a), styleOf(b)];
     const single = adainTarget(content, [{ style: styleA }]);
-    const weighted = adainTarget(content, [{ style: styleA, weight: 1 }, { style: styleB, weight: 0 }]);
+    const weighted = adainTarget(content, [
+      { style: styleA, weight: 1 },
+      { style: styleB, weight: 0 },
+    ]);
     expect(maxAbsDiff(single, weighted)).toBeLessThan(1e-5);
-    const mixed = adainTarget(content, [{ style: styleA, weight: 0.5 }, { style: styleB, weight: 0.5 }]);
+    const mixed = adainTarget(content, [
+      { style: styleA, weight: 0.5 },
+      { style: styleB, weight: 0.5 },
+    ]);
     const expectedMean = styleA.statistics.mean.add(styleB.statistics.mean).div(2);
     const mixedStats = channelStatistics(mixed);
     expect(relativeError(mixedStats.mean, expectedMean)).toBeLessThan(1e-3);
-    expect(() => adainTarget(content, [{ style: styleA, weight: 0.7 }, { style: styleB, weight: 0.7 }])).toThrow(RangeError);
+    expect(() =>
+      adainTarget(content, [
+        { style: styleA, weight: 0.7 },
+        { style: styleB, weight: 0.7 },
+      ]),
+    ).toThrow(RangeError);
     tf.dispose([content, a, b, single, weighted, mixed, expectedMean, mixedStats.mean, mixedStats.std]);
     disposeStyle(styleA);
     disposeStyle(styleB);
@@ -66,7 +83,10 @@ describe('AdaIN target controls', () => {
 
     const left = tf.tidy(() => tf.concat([tf.ones([8, 4]), tf.zeros([8, 4])], 1)) as tf.Tensor2D;
     const right = tf.tidy(() => tf.scalar(1).sub(left)) as tf.Tensor2D;
-    const split = adainTarget(content, [{ style: styleA, mask: left }, { style: styleB, mask: right }]);
+    const split = adainTarget(content, [
+      { style: styleA, mask: left },
+      { style: styleB, mask: right },
+    ]);
     const leftHalf = split.slice([0, 0, 0, 0], [1, 8, 4, 512]);
     const rightHalf = split.slice([0, 0, 4, 0], [1, 8, 4, 512]);
     const regionA = adainTarget(content.slice([0, 0, 0, 0], [1, 8, 4, 512]), [{ style: styleA }]);
@@ -108,7 +128,10 @@ describe('style transfer with the VGG pair', () => {
     const content = syntheticImage(64, 1);
     const [styleA, styleB] = [encodeStyle(model, syntheticImage(64, 2)), encodeStyle(model, syntheticImage(64, 3))];
     const before = tf.memory().numTensors;
-    const mixedRun = transfer(model, content, [{ style: styleA, weight: 0.25 }, { style: styleB, weight: 0.75 }]);
+    const mixedRun = transfer(model, content, [
+      { style: styleA, weight: 0.25 },
+      { style: styleB, weight: 0.75 },
+    ]);
     const [a, b] = mixedRun.statistics.styles;
     const { mixed } = mixedRun.statistics;
     expect(mixed).not.toBeNull();
@@ -118,7 +141,10 @@ describe('style transfer with the VGG pair', () => {
     }
     const left = tf.tidy(() => tf.concat([tf.ones([64, 32]), tf.zeros([64, 32])], 1)) as tf.Tensor2D;
     const right = tf.tidy(() => tf.scalar(1).sub(left)) as tf.Tensor2D;
-    const maskedRun = transfer(model, content, [{ style: styleA, mask: left }, { style: styleB, mask: right }]);
+    const maskedRun = transfer(model, content, [
+      { style: styleA, mask: left },
+      { style: styleB, mask: right },
+    ]);
     expect(maskedRun.statistics.mixed).toBeNull();
     tf.dispose([mixedRun.image, maskedRun.image, left, right]);
     expect(tf.memory().numTensors).toBe(before);

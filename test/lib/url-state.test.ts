@@ -4,7 +4,17 @@ import { defaultLabState, readLabParams } from '../../src/lib/lab-state';
 import { readMixingParams } from '../../src/lib/mixing-state';
 import { mulberry32 } from '../../src/lib/rng';
 import { readStyleLabParams } from '../../src/lib/style-lab-state';
-import { choiceField, flagField, flagsField, listField, numberField, readUrlState, wholeNumberField, writeUrlState, type UrlCodec } from '../../src/lib/url-state';
+import {
+  choiceField,
+  flagField,
+  flagsField,
+  listField,
+  numberField,
+  readUrlState,
+  wholeNumberField,
+  writeUrlState,
+  type UrlCodec,
+} from '../../src/lib/url-state';
 
 interface Example {
   count: number;
@@ -56,11 +66,31 @@ describe('the URL-state codec', () => {
 
   test('the four labs read any query without throwing', () => {
     const random = mulberry32(7);
-    const keys = ['shape', 'seed', 'cell', 'gamma', 'edits', 'eps', 'rows', 'cols', 'layers', 'psi', 'strength', 'noise', 'styles', 'alpha', 'size', 'mask', 'block-layer', 'block-psi'];
+    const keys = [
+      'shape',
+      'seed',
+      'cell',
+      'gamma',
+      'edits',
+      'eps',
+      'rows',
+      'cols',
+      'layers',
+      'psi',
+      'strength',
+      'noise',
+      'styles',
+      'alpha',
+      'size',
+      'mask',
+      'block-layer',
+      'block-psi',
+    ];
     const pieces = ['', '0', '-1', '1e400', 'NaN', 'x', '_', '~', ',', ':', '3x3x3x3', '1_2_3_4', '2~5', 'brick:1', 'rrrrcccc', '9999999999999999999'];
     for (let i = 0; i < 500; i++) {
       const params = new URLSearchParams();
-      for (const key of keys) if (random() < 0.5) params.set(key, Array.from({ length: 1 + Math.floor(random() * 3) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+      for (const key of keys)
+        if (random() < 0.5) params.set(key, Array.from({ length: 1 + Math.floor(random() * 3) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
       expect(() => {
         readLabParams(params, defaultLabState());
         readMixingParams(params);

@@ -34,7 +34,8 @@ describe('weights loading', () => {
     const index = await loadModelsIndex({ baseUrl: '', fetch: fileFetch(MODELS_DIR) });
     const before = tf.memory().numTensors;
     const model = await loadModel('mobile', { baseUrl: '', fetch: fileFetch(MODELS_DIR), integrity: index.files, onProgress: (p) => progress.push(p) });
-    const total = index.files[MODEL_MANIFESTS.mobile.encoder.replace('.json', '.bin')]!.bytes + index.files[MODEL_MANIFESTS.mobile.decoder.replace('.json', '.bin')]!.bytes;
+    const total =
+      index.files[MODEL_MANIFESTS.mobile.encoder.replace('.json', '.bin')]!.bytes + index.files[MODEL_MANIFESTS.mobile.decoder.replace('.json', '.bin')]!.bytes;
     expect(progress[0]).toEqual({ loadedBytes: 0, totalBytes: total });
     expect(progress.at(-1)).toEqual({ loadedBytes: total, totalBytes: total });
     expect(progress.every((p, i) => i === 0 || p.loadedBytes >= progress[i - 1]!.loadedBytes)).toBe(true);

@@ -96,7 +96,13 @@ function cellGlobals(shown: Shown[]): Record<string, unknown> {
       // A small seeded stand-in with the photo's layout: [1, H, W, 3], 0–255.
       load: async (id: string) => {
         expect(galleryImage(id)?.role, `images.load('${id}') must name a gallery photo`).toBe('photo');
-        return tf.tidy(() => tf.tensor4d(standardNormals(id.length, 40 * 48 * 3), [1, 40, 48, 3]).mul(40).add(128).clipByValue(0, 255));
+        return tf.tidy(() =>
+          tf
+            .tensor4d(standardNormals(id.length, 40 * 48 * 3), [1, 40, 48, 3])
+            .mul(40)
+            .add(128)
+            .clipByValue(0, 255),
+        );
       },
     },
     ...displays(shown),
@@ -189,7 +195,13 @@ describe.each(lessonSlugs)('notebook of %s', (slug) => {
       if (mdx.includes('<MixingLab')) writeMixingParams(readMixingParams(given), written);
       expect([...given.keys()].length).toBeGreaterThan(0);
       for (const [key, value] of given) expect(written.get(key), `${key} in ${href}`).toBe(value);
-      const headingIds = [...mdx.matchAll(/^#+ (.+)$/gm)].map(([, text]) => text!.toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ +/g, '-'));
+      const headingIds = [...mdx.matchAll(/^#+ (.+)$/gm)].map(([, text]) =>
+        text!
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .trim()
+          .replace(/ +/g, '-'),
+      );
       const labIds = ['mixing-lab', 'style-lab-output-heading'];
       expect([...headingIds, ...labIds], `anchor #${anchor}`).toContain(anchor);
     });

@@ -53,25 +53,60 @@ export function executeGraph(nodes: NodeDef[], feeds: Record<string, tf.Tensor>,
         const max = x(2).dataSync()[0]!;
         const step = (max - min) / 255;
         const minRounded = Math.sign(min / step) * Math.round(Math.abs(min / step)) * step;
-        value = tf.tensor(Float32Array.from(codes, (q) => minRounded + q * step), shape);
+        value = tf.tensor(
+          Float32Array.from(codes, (q) => minRounded + q * step),
+          shape,
+        );
         break;
       }
-      case 'ReverseV2': value = tf.reverse(x(0), ints(node.input[1]!)); break;
-      case 'Sub': value = tf.sub(x(0), x(1)); break;
-      case 'Add': value = tf.add(x(0), x(1)); break;
-      case 'Mul': value = tf.mul(x(0), x(1)); break;
-      case 'Minimum': value = tf.minimum(x(0), x(1)); break;
-      case 'Maximum': value = tf.maximum(x(0), x(1)); break;
-      case 'Relu': value = tf.relu(x(0)); break;
-      case 'Rsqrt': value = tf.rsqrt(x(0)); break;
-      case 'Sqrt': value = tf.sqrt(x(0)); break;
-      case 'StopGradient': value = x(0); break;
-      case 'SquaredDifference': value = tf.squaredDifference(x(0), x(1)); break;
-      case 'Mean': value = tf.mean(x(0), ints(node.input[1]!), node.attr.get('keep_dims')?.b ?? false); break;
-      case 'BiasAdd': value = tf.add(x(0), x(1)); break;
-      case 'MaxPool': value = tf.maxPool(x(0) as tf.Tensor4D, 2, strides(), 'valid'); break;
-      case 'Conv2D': value = tf.conv2d(x(0) as tf.Tensor4D, x(1) as tf.Tensor4D, strides(), attrS('padding') === 'SAME' ? 'same' : 'valid'); break;
-      case 'DepthwiseConv2dNative': value = tf.depthwiseConv2d(x(0) as tf.Tensor4D, x(1) as tf.Tensor4D, strides(), attrS('padding') === 'SAME' ? 'same' : 'valid'); break;
+      case 'ReverseV2':
+        value = tf.reverse(x(0), ints(node.input[1]!));
+        break;
+      case 'Sub':
+        value = tf.sub(x(0), x(1));
+        break;
+      case 'Add':
+        value = tf.add(x(0), x(1));
+        break;
+      case 'Mul':
+        value = tf.mul(x(0), x(1));
+        break;
+      case 'Minimum':
+        value = tf.minimum(x(0), x(1));
+        break;
+      case 'Maximum':
+        value = tf.maximum(x(0), x(1));
+        break;
+      case 'Relu':
+        value = tf.relu(x(0));
+        break;
+      case 'Rsqrt':
+        value = tf.rsqrt(x(0));
+        break;
+      case 'Sqrt':
+        value = tf.sqrt(x(0));
+        break;
+      case 'StopGradient':
+        value = x(0);
+        break;
+      case 'SquaredDifference':
+        value = tf.squaredDifference(x(0), x(1));
+        break;
+      case 'Mean':
+        value = tf.mean(x(0), ints(node.input[1]!), node.attr.get('keep_dims')?.b ?? false);
+        break;
+      case 'BiasAdd':
+        value = tf.add(x(0), x(1));
+        break;
+      case 'MaxPool':
+        value = tf.maxPool(x(0) as tf.Tensor4D, 2, strides(), 'valid');
+        break;
+      case 'Conv2D':
+        value = tf.conv2d(x(0) as tf.Tensor4D, x(1) as tf.Tensor4D, strides(), attrS('padding') === 'SAME' ? 'same' : 'valid');
+        break;
+      case 'DepthwiseConv2dNative':
+        value = tf.depthwiseConv2d(x(0) as tf.Tensor4D, x(1) as tf.Tensor4D, strides(), attrS('padding') === 'SAME' ? 'same' : 'valid');
+        break;
       case 'MirrorPad':
       case 'FusedPadConv2D': {
         const pads = ints(node.input[1]!);

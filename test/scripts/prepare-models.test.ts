@@ -87,7 +87,16 @@ describe('converter', () => {
     const again = await prepareModels({ from: SOURCE_DIR, outDir: MODELS_DIR, upstreamBaseUrl: UPSTREAM_BASE_URL, cacheDir: DEFAULT_CACHE_DIR });
     expect(again.skipped).toBe(true);
     const index = again.index;
-    expect(Object.keys(index.files).sort()).toEqual(['adain-mobile/decoder.bin', 'adain-mobile/decoder.json', 'adain-mobile/encoder.bin', 'adain-mobile/encoder.json', 'adain-vgg19/decoder.bin', 'adain-vgg19/decoder.json', 'adain-vgg19/encoder.bin', 'adain-vgg19/encoder.json']);
+    expect(Object.keys(index.files).sort()).toEqual([
+      'adain-mobile/decoder.bin',
+      'adain-mobile/decoder.json',
+      'adain-mobile/encoder.bin',
+      'adain-mobile/encoder.json',
+      'adain-vgg19/decoder.bin',
+      'adain-vgg19/decoder.json',
+      'adain-vgg19/encoder.bin',
+      'adain-vgg19/encoder.json',
+    ]);
     // Budgets of the issue: 7 MiB for VGG (its 14 M weights are 8-bit), 4 MB for the mobile pair.
     expect(familyBytes(index, 'adain-vgg19')).toBeLessThanOrEqual(7 * 2 ** 20);
     expect(familyBytes(index, 'adain-mobile')).toBeLessThanOrEqual(4e6);
@@ -167,7 +176,11 @@ describe('sources', () => {
     const options = { from: join(scratch, 'absent'), upstreamBaseUrl: baseUrl, cacheDir: join(scratch, 'cache') };
     const graphs = await readSourceGraphs(options);
     expect(graphs.vggEncoder.byteLength).toBe(SOURCE_GRAPHS.vggEncoder.bytes);
-    expect(requests.sort()).toEqual(Object.values(SOURCE_GRAPHS).map((s) => s.upstreamName).sort());
+    expect(requests.sort()).toEqual(
+      Object.values(SOURCE_GRAPHS)
+        .map((s) => s.upstreamName)
+        .sort(),
+    );
     expect(existsSync(join(scratch, 'cache', SOURCE_GRAPHS.mobileDecoder.path))).toBe(true);
     await readSourceGraphs(options);
     expect(requests.length).toBe(4); // the second read comes from the cache

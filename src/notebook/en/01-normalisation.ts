@@ -97,8 +97,7 @@ print(y.mean(dim=(2, 3))[0], y.std(dim=(2, 3), unbiased=False)[0])`,
     {
       id: 'instance-norm',
       title: 'Write instance norm with tf operations',
-      task:
-        'Write instanceNorm(x, epsilon) for a tensor x of shape [N, H, W, C]. Normalise every image and channel with its own mean and variance over H and W. Use the population variance (divide by n) and put epsilon inside the square root. Return a tensor of the same shape. The check compares your output with normalise(x, { method: \'instance\' }) on random tensors of three shapes.',
+      task: "Write instanceNorm(x, epsilon) for a tensor x of shape [N, H, W, C]. Normalise every image and channel with its own mean and variance over H and W. Use the population variance (divide by n) and put epsilon inside the square root. Return a tensor of the same shape. The check compares your output with normalise(x, { method: 'instance' }) on random tensors of three shapes.",
       starter: `function instanceNorm(x, epsilon) {
   // 1. μ and σ² over H and W (axes 1 and 2), keeping the reduced axes:
   //    tf.moments(x, axes, true)
@@ -119,8 +118,7 @@ print(y.mean(dim=(2, 3))[0], y.std(dim=(2, 3), unbiased=False)[0])`,
     {
       id: 'normalise-affine',
       title: 'One formula for every method',
-      task:
-        'Write normaliseOver(x, axes, gamma, beta, epsilon). It computes μ and σ² of x over the given axes, normalises, then returns gamma · x̂ + beta. gamma and beta have one value per channel (shape [C]). The check calls it with the axes of instance norm [1, 2], batch norm [0, 1, 2] and layer norm [1, 2, 3], and compares with normalise().',
+      task: 'Write normaliseOver(x, axes, gamma, beta, epsilon). It computes μ and σ² of x over the given axes, normalises, then returns gamma · x̂ + beta. gamma and beta have one value per channel (shape [C]). The check calls it with the axes of instance norm [1, 2], batch norm [0, 1, 2] and layer norm [1, 2, 3], and compares with normalise().',
       starter: `function normaliseOver(x, axes, gamma, beta, epsilon) {
   const { mean, variance } = tf.moments(x, axes, true);
   const xHat = x.sub(mean).div(variance.add(epsilon).sqrt());
@@ -158,8 +156,7 @@ def normalise_over(x, dims, gamma, beta, eps):
       prompt: 'Channel 0 is constant (every value is 2). What does instance norm output for that channel?',
       choices: ['0 everywhere', '1 everywhere', '2 everywhere', 'Not a number: it divides by zero'],
       answer: 0,
-      explanation:
-        'x − μ is 0 for every value, and ε keeps the divisor √(0 + ε) above zero, so the result is 0, not NaN. This is why ε is there.',
+      explanation: 'x − μ is 0 for every value, and ε keeps the divisor √(0 + ε) above zero, so the result is 0, not NaN. This is why ε is there.',
       lab: { label: 'Open the lab with a constant channel', href: '?preset=constant&method=instance&shape=2x3x3x3#the-tensor-lab' },
     },
     {
@@ -176,8 +173,7 @@ def normalise_over(x, dims, gamma, beta, eps):
       prompt: 'Instance norm with γ = 2 and β = 1 for channel 0. What are the mean and σ of channel 0 after the layer?',
       choices: ['Mean 1, σ about 2', 'Mean 2, σ about 1', 'Mean 0, σ about 1', 'Mean 1, σ about 4'],
       answer: 0,
-      explanation:
-        'x̂ has mean 0 and σ close to 1. y = γ·x̂ + β multiplies the spread by γ = 2 and moves the mean to β = 1.',
+      explanation: 'x̂ has mean 0 and σ close to 1. y = γ·x̂ + β multiplies the spread by γ = 2 and moves the mean to β = 1.',
       lab: { label: 'Open the lab with γ = 2, β = 1', href: '?method=instance&shape=2x3x3x3&gamma=2_1_1&beta=1_0_0#the-tensor-lab' },
     },
   ],

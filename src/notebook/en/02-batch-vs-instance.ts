@@ -111,8 +111,7 @@ gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))
     {
       id: 'group-norm',
       title: 'Write group norm',
-      task:
-        'Write groupNorm(x, groups, epsilon) for x of shape [N, H, W, C]. Split the C channels into groups of C / groups neighbouring channels: group 0 holds channels 0 … C/G − 1. Normalise each image and group over H, W and the channels of the group, then return a tensor of the original shape. The check uses 3, 2 and 1 groups.',
+      task: 'Write groupNorm(x, groups, epsilon) for x of shape [N, H, W, C]. Split the C channels into groups of C / groups neighbouring channels: group 0 holds channels 0 … C/G − 1. Normalise each image and group over H, W and the channels of the group, then return a tensor of the original shape. The check uses 3, 2 and 1 groups.',
       starter: `function groupNorm(x, groups, epsilon) {
   const [n, h, w, c] = x.shape;
   // reshape to [n, h, w, groups, c / groups],
@@ -138,8 +137,7 @@ gn = x.view(2, 2, 2, 4, 4).mean(dim=(2, 3, 4))
     {
       id: 'batch-norm-step',
       title: 'One training step of batch norm',
-      task:
-        'Write batchNormStep(x, running, momentum) for x of shape [N, H, W, C]. running is { mean, variance }, each of shape [C]. Return { y, running: { mean, variance } }. y normalises x with the batch\'s own mean and population variance over N, H and W (ε = 1e-5). The new running values are (1 − momentum) · old + momentum · batch. As in PyTorch, the running variance takes the unbiased batch variance: multiply by n / (n − 1), where n = N · H · W.',
+      task: "Write batchNormStep(x, running, momentum) for x of shape [N, H, W, C]. running is { mean, variance }, each of shape [C]. Return { y, running: { mean, variance } }. y normalises x with the batch's own mean and population variance over N, H and W (ε = 1e-5). The new running values are (1 − momentum) · old + momentum · batch. As in PyTorch, the running variance takes the unbiased batch variance: multiply by n / (n − 1), where n = N · H · W.",
       starter: `function batchNormStep(x, running, momentum) {
   const { mean, variance } = tf.moments(x, [0, 1, 2]);
   const y = x.sub(mean).div(variance.add(1e-5).sqrt());
@@ -177,7 +175,7 @@ y = bn(x)   # normalises with the population variance, but stores
       choices: ['Both images, in that channel', 'Only image 0', 'Only the huge value', 'Every channel of every image'],
       answer: 0,
       explanation:
-        'Batch norm takes one μ and σ per channel over the whole batch. The outlier moves that channel\'s μ and σ, and so the output of every image in that channel. Switch the lab to instance norm: then only image 0 changes.',
+        "Batch norm takes one μ and σ per channel over the whole batch. The outlier moves that channel's μ and σ, and so the output of every image in that channel. Switch the lab to instance norm: then only image 0 changes.",
       lab: { label: 'Open the lab with an outlier and batch norm', href: '?preset=outlier&method=batch&shape=2x3x3x3#try-it-on-a-small-tensor' },
     },
     {

@@ -100,8 +100,7 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
     {
       id: 'adain',
       title: 'Write AdaIN',
-      task:
-        'Write adain(content, style) for tensors of shape [N, H, W, C] (the style may have another H and W). Normalise every channel of the content with its own mean and σ over H and W, then scale by the style\'s σ and add the style\'s mean. Use population variances. Put ε = 1e-5 inside the square root on the content side only, as the authors\' code does. The check compares with the library\'s adain() and so also checks that every output channel gets the style\'s mean and σ.',
+      task: "Write adain(content, style) for tensors of shape [N, H, W, C] (the style may have another H and W). Normalise every channel of the content with its own mean and σ over H and W, then scale by the style's σ and add the style's mean. Use population variances. Put ε = 1e-5 inside the square root on the content side only, as the authors' code does. The check compares with the library's adain() and so also checks that every output channel gets the style's mean and σ.",
       starter: `function adain(content, style) {
   const c = tf.moments(content, [1, 2], true);
   const s = tf.moments(style, [1, 2], true);
@@ -127,8 +126,7 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
     {
       id: 'swap-std',
       title: "Take only the style's σ",
-      task:
-        'Write swapStd(content, style) for tensors of shape [N, H, W, C]. Like AdaIN, normalise each content channel (population variance, ε = 1e-5 inside the square root) and scale it by the style\'s σ. But add back the content\'s own mean, not the style\'s. The check compares with adainFromStatistics(content, { mean: μ(content), std: σ(style) }).',
+      task: "Write swapStd(content, style) for tensors of shape [N, H, W, C]. Like AdaIN, normalise each content channel (population variance, ε = 1e-5 inside the square root) and scale it by the style's σ. But add back the content's own mean, not the style's. The check compares with adainFromStatistics(content, { mean: μ(content), std: σ(style) }).",
       starter: `function swapStd(content, style) {
   const c = tf.moments(content, [1, 2], true);
   const s = tf.moments(style, [1, 2], true);
@@ -151,7 +149,7 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
       choices: ["The style's mean of channel c", "The content's mean of channel c", '0', 'The average of the two means'],
       answer: 0,
       explanation:
-        'AdaIN first removes the content\'s mean (it becomes 0), then adds μ(y). So every output channel has the style\'s mean. Its σ is the style\'s too, up to ε.',
+        "AdaIN first removes the content's mean (it becomes 0), then adds μ(y). So every output channel has the style's mean. Its σ is the style's too, up to ε.",
       lab: { label: 'Open the lab with AdaIN', href: '?method=adain&shape=1x3x4x4#adain-in-the-lab' },
     },
     {
@@ -160,7 +158,7 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
       choices: ["The style's mean, at every position", "A copy of the style's channel", 'The constant itself', 'Not a number'],
       answer: 0,
       explanation:
-        'x − μ(x) is 0 everywhere, ε keeps the division finite, so σ(y)·0 + μ(y) = μ(y). The output has the style\'s mean but not its σ: AdaIN can only rescale variation that the content has.',
+        "x − μ(x) is 0 everywhere, ε keeps the division finite, so σ(y)·0 + μ(y) = μ(y). The output has the style's mean but not its σ: AdaIN can only rescale variation that the content has.",
       lab: { label: 'Open the lab with a constant content channel', href: '?method=adain&preset=constant&shape=1x3x4x4#adain-in-the-lab' },
     },
     {
@@ -169,7 +167,7 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
       choices: ["The content's", "The style's", 'A mix of both', 'Neither: AdaIN scrambles the pixels'],
       answer: 0,
       explanation:
-        'AdaIN only shifts and scales each content channel. The order of the values, and so the pattern, stays the content\'s. From the style it takes two numbers per channel.',
+        "AdaIN only shifts and scales each content channel. The order of the values, and so the pattern, stays the content's. From the style it takes two numbers per channel.",
       lab: { label: 'Open the lab with photo patches', href: '?method=adain&preset=image&shape=1x3x8x8#adain-in-the-lab' },
     },
   ],

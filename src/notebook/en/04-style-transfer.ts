@@ -93,8 +93,7 @@ with torch.no_grad():
     {
       id: 'style-target',
       title: 'The decoder target with α',
-      task:
-        'Write styleTarget(contentFeatures, styleFeatures, alpha). It returns α · AdaIN(f(c), f(s)) + (1 − α) · f(c) for features of shape [N, H, W, C]. You may call the library\'s adain(content, style). The check compares with adainTarget for α = 0.3, 0.75 and 0.',
+      task: "Write styleTarget(contentFeatures, styleFeatures, alpha). It returns α · AdaIN(f(c), f(s)) + (1 − α) · f(c) for features of shape [N, H, W, C]. You may call the library's adain(content, style). The check compares with adainTarget for α = 0.3, 0.75 and 0.",
       starter: `function styleTarget(contentFeatures, styleFeatures, alpha) {
   const stylised = adain(contentFeatures, styleFeatures);
   return stylised;
@@ -111,8 +110,7 @@ with torch.no_grad():
     {
       id: 'style-loss',
       title: 'The style loss from channel statistics',
-      task:
-        'Write styleLoss(a, b). a and b are objects with the features relu1_1, relu2_1, relu3_1 and relu4_1, each of shape [1, H, W, C]. For each layer, take the channel means μ and σ = √(population variance + 1e-5) over H and W. Add ‖μ(a) − μ(b)‖₂ + ‖σ(a) − σ(b)‖₂ over the four layers (the paper\'s equation 13; tf.norm gives ‖·‖₂). Return a scalar tensor.',
+      task: "Write styleLoss(a, b). a and b are objects with the features relu1_1, relu2_1, relu3_1 and relu4_1, each of shape [1, H, W, C]. For each layer, take the channel means μ and σ = √(population variance + 1e-5) over H and W. Add ‖μ(a) − μ(b)‖₂ + ‖σ(a) − σ(b)‖₂ over the four layers (the paper's equation 13; tf.norm gives ‖·‖₂). Return a scalar tensor.",
       starter: `function styleLoss(a, b) {
   const layers = ['relu1_1', 'relu2_1', 'relu3_1', 'relu4_1'];
   let total = tf.scalar(0);
@@ -162,10 +160,14 @@ def style_loss(feats_a, feats_b, eps=1e-5):
     {
       id: 'two-styles',
       prompt: 'Two styles with weights 0.5 and 0.5. The target t equals one AdaIN with which statistics?',
-      choices: ['The averages of the two styles\' μ and σ', 'The μ of one style and the σ of the other', 'The larger σ of the two', 'No single AdaIN gives the same t'],
+      choices: [
+        "The averages of the two styles' μ and σ",
+        'The μ of one style and the σ of the other',
+        'The larger σ of the two',
+        'No single AdaIN gives the same t',
+      ],
       answer: 0,
-      explanation:
-        't = 0.5 · (σ₁·x̂ + μ₁) + 0.5 · (σ₂·x̂ + μ₂) = (0.5σ₁ + 0.5σ₂)·x̂ + (0.5μ₁ + 0.5μ₂). Mixing styles mixes their statistics.',
+      explanation: 't = 0.5 · (σ₁·x̂ + μ₁) + 0.5 · (σ₂·x̂ + μ₂) = (0.5σ₁ + 0.5σ₂)·x̂ + (0.5μ₁ + 0.5μ₂). Mixing styles mixes their statistics.',
       lab: { label: 'Open the lab with two styles', href: '?content=chelsea&styles=art-swirl-3:0.5,art-mosaic-2:0.5#style-lab-output-heading' },
     },
     {
@@ -174,7 +176,7 @@ def style_loss(feats_a, feats_b, eps=1e-5):
       choices: ["Mostly the photo's", "The style image's", 'Grey only', 'A random palette'],
       answer: 0,
       explanation:
-        'The style image is first given the photo\'s colour mean and covariance. The transfer then takes the brush strokes from it, but colour statistics that already match the photo.',
+        "The style image is first given the photo's colour mean and covariance. The transfer then takes the brush strokes from it, but colour statistics that already match the photo.",
       lab: { label: 'Open the lab with colour preservation', href: '?content=chelsea&styles=art-swirl-3:1&color=colorStatistics#style-lab-output-heading' },
     },
   ],

@@ -85,8 +85,7 @@ manyW.dispose();`,
     {
       id: 'truncation',
       title: 'Write truncation',
-      task:
-        'Write truncate(w, wAvg, psi). w has shape [N, wDim] and wAvg (the average w̄) has shape [wDim]. Return w̄ + ψ · (w − w̄) for every row of w. The check compares with the library for ψ = 0.7, 0.5 and 1.3.',
+      task: 'Write truncate(w, wAvg, psi). w has shape [N, wDim] and wAvg (the average w̄) has shape [wDim]. Return w̄ + ψ · (w − w̄) for every row of w. The check compares with the library for ψ = 0.7, 0.5 and 1.3.',
       starter: `function truncate(w, wAvg, psi) {
   return w;
 }`,
@@ -101,8 +100,7 @@ manyW.dispose();`,
     {
       id: 'style-adain',
       title: "StyleGAN's AdaIN",
-      task:
-        'Write styleAdain(x, ys, yb, epsilon). x has shape [N, H, W, C]; ys and yb have shape [N, C]. Normalise every channel of x over H and W (population variance, epsilon inside the square root), multiply by ys and add yb. ys and yb need the shape [N, 1, 1, C] to line up with x.',
+      task: 'Write styleAdain(x, ys, yb, epsilon). x has shape [N, H, W, C]; ys and yb have shape [N, C]. Normalise every channel of x over H and W (population variance, epsilon inside the square root), multiply by ys and add yb. ys and yb need the shape [N, 1, 1, C] to line up with x.',
       starter: `function styleAdain(x, ys, yb, epsilon) {
   const [n, , , c] = x.shape;
   const { mean, variance } = tf.moments(x, [1, 2], true);
@@ -129,7 +127,7 @@ manyW.dispose();`,
       choices: ['Nothing: every seed gives the same average face', 'It changes completely', 'Only the colours change', 'The image turns grey'],
       answer: 0,
       explanation:
-        'With ψ = 0, w\' = w̄ for every seed. All layers get the same styles, so the face is the same. Only the noise, which comes from the seed, can still change small details.',
+        "With ψ = 0, w' = w̄ for every seed. All layers get the same styles, so the face is the same. Only the noise, which comes from the seed, can still change small details.",
       lab: { label: 'Open the block lab with ψ = 0', href: '?block-psi=0&block-seed=3#inside-one-block' },
     },
     {
@@ -138,13 +136,18 @@ manyW.dispose();`,
       choices: ['y_b and |y_s| of channel c', '0 and 1', 'The mean and σ before AdaIN', 'The mean and σ of the learned constant'],
       answer: 0,
       explanation:
-        'AdaIN normalises each channel to mean 0 and σ ≈ 1, then multiplies by y_s and adds y_b. So the statistics come from w, through the layer\'s affine map. A negative y_s flips the channel, so its σ is |y_s|.',
+        "AdaIN normalises each channel to mean 0 and σ ≈ 1, then multiplies by y_s and adds y_b. So the statistics come from w, through the layer's affine map. A negative y_s flips the channel, so its σ is |y_s|.",
       lab: { label: 'Open the block lab on layer 2', href: '?block-layer=2&block-channel=0#inside-one-block' },
     },
     {
       id: 'noise-off',
-      prompt: 'Switch the noise off. Does a layer\'s output still vary from pixel to pixel?',
-      choices: ['Yes: the convolutions of the constant and upsampled features give structure', 'No: every channel becomes constant', 'Only in the first layer', 'Only after toRGB'],
+      prompt: "Switch the noise off. Does a layer's output still vary from pixel to pixel?",
+      choices: [
+        'Yes: the convolutions of the constant and upsampled features give structure',
+        'No: every channel becomes constant',
+        'Only in the first layer',
+        'Only after toRGB',
+      ],
       answer: 0,
       explanation:
         'The noise only adds small random detail. The structure of the face comes from the learned constant and the convolutions, which AdaIN scales per channel.',

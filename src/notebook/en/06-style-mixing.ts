@@ -76,8 +76,7 @@ tf.dispose([faces, spread, spreadImage]);`,
     {
       id: 'layer-latents',
       title: 'A w for every layer',
-      task:
-        'Write mixLatents(w1, w2, crossover, numWs). w1 and w2 have shape [N, wDim]. Return a tensor of shape [N, numWs, wDim] whose layer i is w1 when i < crossover and w2 otherwise. tf.stack(listOfLayers, 1) stacks along the layer axis. The check compares with layerLatents for crossovers 3, 0, 8 and 5.',
+      task: 'Write mixLatents(w1, w2, crossover, numWs). w1 and w2 have shape [N, wDim]. Return a tensor of shape [N, numWs, wDim] whose layer i is w1 when i < crossover and w2 otherwise. tf.stack(listOfLayers, 1) stacks along the layer axis. The check compares with layerLatents for crossovers 3, 0, 8 and 5.',
       starter: `function mixLatents(w1, w2, crossover, numWs) {
   const perLayer = [];
   for (let i = 0; i < numWs; i++) {
@@ -100,8 +99,7 @@ def mix_latents(w1, w2, crossover, num_ws):
     {
       id: 'mixing-grid',
       title: 'The mixing grid',
-      task:
-        'Write gridLatents(rowWs, columnWs, crossover, numWs). rowWs has shape [R, wDim], columnWs [C, wDim]. Image r · C + c of the grid (row by row) takes row r\'s w for the layers before the crossover and column c\'s w for the rest. Return [R · C, numWs, wDim]. You may call the library\'s layerLatents(w1, w2, crossover, numWs).',
+      task: "Write gridLatents(rowWs, columnWs, crossover, numWs). rowWs has shape [R, wDim], columnWs [C, wDim]. Image r · C + c of the grid (row by row) takes row r's w for the layers before the crossover and column c's w for the rest. Return [R · C, numWs, wDim]. You may call the library's layerLatents(w1, w2, crossover, numWs).",
       starter: `function gridLatents(rowWs, columnWs, crossover, numWs) {
   const rows = rowWs.shape[0];
   const columns = columnWs.shape[0];
@@ -133,8 +131,7 @@ def mix_latents(w1, w2, crossover, num_ws):
       prompt: 'Set every layer to take the column face (crossover 0). What does each row of the grid show?',
       choices: ['The column faces, the same in every row', "The row's face in every cell", 'A blend of row and column faces', 'Random faces'],
       answer: 0,
-      explanation:
-        'With crossover 0 no layer takes the row\'s w, so cell (r, c) is just column c\'s face. Every row repeats the column faces.',
+      explanation: "With crossover 0 no layer takes the row's w, so cell (r, c) is just column c's face. Every row repeats the column faces.",
       lab: { label: 'Open the mixing lab with crossover 0', href: '?layers=cccccccc#mixing-lab' },
     },
     {
@@ -160,8 +157,7 @@ def mix_latents(w1, w2, crossover, num_ws):
       prompt: 'Switch the noise off in all layers, then resample the noise. What changes?',
       choices: ['Nothing', 'Small details such as hair', 'The colours', 'The face shape'],
       answer: 0,
-      explanation:
-        'With the noise off, the image depends on the styles alone. New noise draws are not used, so the six faces of the noise panel are the same.',
+      explanation: 'With the noise off, the image depends on the styles alone. New noise draws are not used, so the six faces of the noise panel are the same.',
       lab: { label: 'Open the mixing lab with the noise off', href: '?noise=00000000#mixing-lab' },
     },
   ],
