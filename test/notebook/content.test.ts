@@ -153,6 +153,14 @@ describe.each(lessonSlugs)('notebook of %s', (slug) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('is placed in the lesson: every cell, exercise and question once, the cells in the order of this file', async () => {
+    const mdx = await readFile(join(root, 'src/lessons/en', `${slug}.mdx`), 'utf8');
+    const placed = (tag: string) => [...mdx.matchAll(new RegExp(`^<${tag} id="([^"]+)" />$`, 'gm'))].map(([, id]) => id);
+    expect(placed('CodeCell')).toEqual(notebook.cells.map((cell) => cell.id));
+    expect(placed('Exercise').sort()).toEqual(notebook.exercises.map((exercise) => exercise.id).sort());
+    expect(placed('Question').sort()).toEqual(notebook.questions.map((question) => question.id).sort());
+  });
+
   it('runs every cell in page order, showing live tensors and leaving only the kept ones', async () => {
     const shown: Shown[] = [];
     const before = tf.memory().numTensors;
