@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
-import { openPage, startSite } from './harness';
+import { openPage, useSite } from './harness';
 import { imageThroughLayer, lessonPopulation, makePopulation, populationStatistics, trainRunningStatistics } from '../../src/lib/running-statistics';
 
 /**
@@ -9,13 +9,9 @@ import { imageThroughLayer, lessonPopulation, makePopulation, populationStatisti
  * Node for the same settings, they converge to the population's statistics with large batches, and repeated
  * runs leave no tensors behind.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 beforeAll(async () => {
-  site = await startSite();
   await tf.setBackend('cpu');
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 const path = '/lessons/batch-vs-instance/?backend=wasm';

@@ -4,6 +4,7 @@ import { stat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Browser tests run against the built site (dist/) served by a plain static server, as a self-hoster would
@@ -159,6 +160,35 @@ export async function startSite(
     close: async () => {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * The test file's site, started before its tests and closed after them: `const site = useSite();` at the top
+ * of the file, then `site.origin` and `site.context` inside tests.
+ */
+export function useSite(
+  extraArgs: readonly string[] = [],
+  options: ServeOptions & BrowserOptions = {},
+): { readonly origin: string; readonly context: BrowserContext } {
+  let started: Awaited<ReturnType<typeof startSite>> | undefined;
+  beforeAll(async () => {
+    started = await startSite(extraArgs, options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = () => {
+    if (!started) throw new Error('The site starts in beforeAll: use it inside a test.');
+    return started;
+  };
+  return {
+    get origin() {
+      return running().origin;
+    },
+    get context() {
+      return running().context;
     },
   };
 }

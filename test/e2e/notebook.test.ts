@@ -1,47 +1,26 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
-import { openPage, startSite } from './harness';
+import { openPage, useSite, type WatchedPage } from './harness';
+import { codeCellIds, exercisesOf, openWithCode, press } from './notebook-page';
 import { normalise } from '../../src/lib/norm';
-import { cellLink } from '../../src/lib/cell-link';
 
 /**
  * The notebook's code cells in the built site: a cell computes what src/lib computes in Node, an endless loop
  * is stopped and leaves the page working, errors point at the reader's line, a shared link never runs by
  * itself, and rerunning cells leaks no tensors. Test code reaches a cell the way a reader's would: in a link.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 beforeAll(async () => {
-  site = await startSite();
   await tf.setBackend('cpu');
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 const lesson = '/lessons/normalisation/';
 /** A cell of lesson 1 that the tests put their code into. */
 const cellId = 'layout';
 
-async function openWithCode(code: string, id = cellId): Promise<{ page: Page; errors: string[] }> {
-  const link = await cellLink(`${site.origin}${lesson}`, id, code);
-  return openPage(site.context, site.origin, link.slice(site.origin.length));
-}
-
-/** Clicks a cell's button and waits until the run has ended and its output is drawn. */
-async function press(page: Page, id: string, button: '.nb-run' | '.nb-check' = '.nb-run'): Promise<void> {
-  const cell = page.locator(`#cell-${id}`);
-  await cell.locator(button).click();
-  await page.waitForFunction(
-    (selector) => {
-      const state = document.querySelector<HTMLElement>(selector)?.dataset.state;
-      return state !== undefined && state !== 'running';
-    },
-    `#cell-${id}`,
-    { timeout: 120_000 },
-  );
-  // The report follows the last drawn output.
-  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent !== '', `#cell-${id} .nb-status`);
+function openCellWithCode(code: string, id = cellId): Promise<WatchedPage> {
+  return openWithCode(site, lesson, { [id]: code });
 }
 
 async function outputText(page: Page, id = cellId): Promise<string> {
@@ -51,7 +30,7 @@ async function outputText(page: Page, id = cellId): Promise<string> {
 describe('a cell computes what the library computes', () => {
   test('instance norm of a given tensor, drawn by show(), equals src/lib in Node', async () => {
     const values = Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => Math.round(Math.sin(i * 1.7) * 100) / 10);
-    const { page, errors } = await openWithCode(
+    const { page, errors } = await openCellWithCode(
       `const x = tf.tensor4d([${values.join(', ')}], [2, 3, 2, 2]);\nshow(toNCHW(normalise(toNHWC(x), { method: 'instance' })))`,
     );
     await press(page, cellId);
@@ -69,7 +48,7 @@ describe('a cell computes what the library computes', () => {
 
 describe('runs that go wrong', () => {
   test('Stop ends while(true){} within a second, the page answers clicks, and the next Run starts afresh', async () => {
-    const { page } = await openWithCode('const before = 1;\nwhile (true) {}');
+    const { page } = await openCellWithCode('const before = 1;\nwhile (true) {}');
     await page.locator(`#cell-${cellId} .nb-run`).click();
     await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.dataset.state === 'running', `#cell-${cellId}`);
     // Let the worker get into the loop (it first loads tfjs).
@@ -124,7 +103,7 @@ describe('runs that go wrong', () => {
   });
 
   test('a thrown error shows its message and the reader line, and the line is marked', async () => {
-    const { page } = await openWithCode("const a = 1;\n\nthrow new Error('boom on three')");
+    const { page } = await openCellWithCode("const a = 1;\n\nthrow new Error('boom on three')");
     await press(page, cellId);
     const error = page.locator(`#cell-${cellId} .nb-text-error`);
     expect(await error.innerText()).toMatch(/^Line 3 \(throw new Error\('boom on three'\)\): boom on three/);
@@ -132,21 +111,21 @@ describe('runs that go wrong', () => {
   });
 
   test('a syntax error, a 10⁸-element tensor and a throw inside a promise each give a clear message', async () => {
-    const { page } = await openWithCode('const x = ;');
+    const { page } = await openCellWithCode('const x = ;');
     await press(page, cellId);
     expect(await page.locator(`#cell-${cellId} .nb-text-error`).innerText()).toMatch(/^Line 1 .*Syntax error: Unexpected token \(column 11\)/);
 
-    const big = await openWithCode('tf.zeros([1e8])');
+    const big = await openCellWithCode('tf.zeros([1e8])');
     await press(big.page, cellId);
     // Either the tensor is summarised (size and first values only) or the worker says it ran out of memory.
     expect(await outputText(big.page)).toMatch(/Tensor float32 \[100000000\]: 100,000,000 values; the first 64|ran out of memory/);
 
-    const unawaited = await openWithCode("new Promise(() => { throw new Error('inside a promise') });\n'after'");
+    const unawaited = await openCellWithCode("new Promise(() => { throw new Error('inside a promise') });\n'after'");
     await press(unawaited.page, cellId);
     await unawaited.page.waitForFunction(() => document.querySelector('#cell-layout .nb-output')?.textContent?.includes('inside a promise'));
     expect(await outputText(unawaited.page)).toContain('A promise failed without being awaited: inside a promise');
 
-    const awaited = await openWithCode("await new Promise((resolve, reject) => setTimeout(() => reject(new Error('rejected later')), 10))");
+    const awaited = await openCellWithCode("await new Promise((resolve, reject) => setTimeout(() => reject(new Error('rejected later')), 10))");
     await press(awaited.page, cellId);
     expect(await awaited.page.locator(`#cell-${cellId} .nb-text-error`).innerText()).toContain('rejected later');
     await Promise.all([page, big.page, unawaited.page, awaited.page].map((p) => p.close()));
@@ -156,7 +135,7 @@ describe('runs that go wrong', () => {
 describe('links and storage', () => {
   test('a link with code shows the code with a note and does not run it', async () => {
     const code = "print('this must not run by itself')";
-    const { page } = await openWithCode(code);
+    const { page } = await openCellWithCode(code);
     await page.waitForTimeout(1500);
     const cell = page.locator(`#cell-${cellId}`);
     expect(await cell.getAttribute('data-state')).toBeNull();
@@ -185,9 +164,7 @@ describe('links and storage', () => {
 describe('tensors', () => {
   test('running every cell of the lesson ten times leaves no more tensors than running them once', async () => {
     const { page, errors } = await openPage(site.context, site.origin, lesson);
-    const ids = await page
-      .locator('code-cell')
-      .evaluateAll((cells) => cells.filter((cell) => !(cell as HTMLElement).dataset.check).map((cell) => (cell as HTMLElement).dataset.cell!));
+    const ids = await codeCellIds(page);
     expect(ids.length).toBeGreaterThan(0);
     const totals: number[] = [];
     for (let round = 0; round < 10; round++) {
@@ -206,18 +183,12 @@ describe('tensors', () => {
 describe('exercises', () => {
   test('each exercise passes its reference solution and rejects a typical wrong one with a hint', async () => {
     const { page } = await openPage(site.context, site.origin, lesson);
-    const exercises = await page.locator('code-cell[data-check]').evaluateAll((cells) =>
-      cells.map((cell) => ({
-        id: (cell as HTMLElement).dataset.cell!,
-        entry: (cell as HTMLElement).dataset.entry!,
-        solution: cell.closest('.nb-exercise')?.querySelector('.nb-solution code')?.textContent ?? '',
-      })),
-    );
+    const exercises = await exercisesOf(page);
     await page.close();
     const entryOf = async (id: string) => exercises.find((exercise) => exercise.id === id)?.entry ?? '';
     expect(exercises.length).toBeGreaterThan(0);
     for (const { id, solution } of exercises) {
-      const right = await openWithCode(solution, id);
+      const right = await openCellWithCode(solution, id);
       await press(right.page, id, '.nb-check');
       expect(await right.page.locator(`#cell-${id} .nb-check-result`).innerText()).toMatch(/^✓ Passed/);
       await right.page.close();
@@ -227,7 +198,7 @@ describe('exercises', () => {
       const wrongCode = usesMoments
         ? solution.replace(/tf\.moments\(([^,]+), ([^)]+?)(?:, true)?\)/, (_, x, axes) => `unbiasedMoments(${x}, ${axes})`) + UNBIASED
         : `${solution}\n${await entryOf(id)} = (...args) => args[0];`;
-      const wrong = await openWithCode(wrongCode, id);
+      const wrong = await openCellWithCode(wrongCode, id);
       await press(wrong.page, id, '.nb-check');
       expect(await wrong.page.locator(`#cell-${id} .nb-check-result`).innerText()).toMatch(usesMoments ? /^✗ Not yet\. .*(n − 1|unbiased)/i : /^✗ Not yet\./);
       await wrong.page.close();

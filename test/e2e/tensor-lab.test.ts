@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
-import { openPage, startSite } from './harness';
+import { openPage, useSite } from './harness';
 import { groupMoments, normalise, type NormSpec } from '../../src/lib/norm';
 import { adain, channelStatistics } from '../../src/lib/adain';
 import { fromNHWC, toNHWC } from '../../src/lib/layout';
@@ -11,13 +11,9 @@ import type { ShapeNCHW } from '../../src/lib/nchw';
  * The tensor lab in the built site: what it shows must be what src/lib computes in Node for the same tensor,
  * bad input must leave it working, and its URL must reproduce the view.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 beforeAll(async () => {
-  site = await startSite();
   await tf.setBackend('cpu');
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 interface LabView {

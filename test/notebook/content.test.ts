@@ -5,10 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as Plot from '@observablehq/plot';
 import { exerciseChecks } from '../../src/lib/exercise-checks';
-import { adain, adainFromStatistics, channelStatistics } from '../../src/lib/adain';
-import { batchNormInference, batchNormTrain, groupMoments, initialRunningStatistics, normalise } from '../../src/lib/norm';
-import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
-import { disposeSynthesisResult, layerLatents, mixingGridLatents, synthesize } from '../../src/lib/synthesis';
+import { notebookLibrary } from '../../src/lib/notebook-library';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import { defaultLabState, readLabParams, writeLabParams } from '../../src/lib/lab-state';
 import { galleryImage, readStyleLabParams, writeStyleLabParams } from '../../src/lib/style-lab-state';
@@ -71,23 +68,8 @@ let generator: GeneratorWeights;
 
 function cellGlobals(shown: Shown[]): Record<string, unknown> {
   return {
-    tf,
+    ...notebookLibrary,
     Plot,
-    normalise,
-    groupMoments,
-    batchNormTrain,
-    batchNormInference,
-    initialRunningStatistics,
-    adain,
-    adainFromStatistics,
-    channelStatistics,
-    latentsFromSeeds,
-    mapLatents,
-    truncate,
-    layerLatents,
-    mixingGridLatents,
-    synthesize,
-    disposeSynthesisResult,
     models: {
       vgg: async () => ({ encode: (x: tf.Tensor4D) => runNetwork(vgg.encoder, x), decode: (t: tf.Tensor4D) => runNetwork(vgg.decoder, t) }),
       generator: async () => generator,
