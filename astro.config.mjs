@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { offline } from './scripts/offline-build.ts';
 import { tfjsWasmWorkerFiles } from './scripts/tfjs-wasm-worker.ts';
+import rehypeCjkLineBreaks from './scripts/rehype-cjk-line-breaks.ts';
 
 // KaTeX may emit only the commands that tag formula parts for live numbers; nothing else that
 // `trust` would unlock (links, includes) is allowed.
@@ -23,7 +24,8 @@ export default defineConfig({
   integrations: [mdx(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { trust: (ctx) => katexTrustedCommands.has(ctx.command), strict: false }]],
+    // After KaTeX, so formulas count as Latin text beside a line break in Chinese prose.
+    rehypePlugins: [[rehypeKatex, { trust: (ctx) => katexTrustedCommands.has(ctx.command), strict: false }], rehypeCjkLineBreaks],
   },
   // The Content-Security-Policy allows no inline script or stylesheet: every one goes to a file.
   build: { inlineStylesheets: 'never' },
