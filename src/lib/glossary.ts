@@ -76,7 +76,7 @@ export const glossary: readonly GlossaryTerm[] = [
     definitionZh: '先对内容特征做实例归一化，再用风格特征每个通道的标准差和均值作为缩放和偏移。',
     lesson: 'adain',
     courseWording: '“add it in” (speech recognition of “AdaIN”), 适应性实例归一化',
-    courseWordingZh: '“add it in”（语音识别把 “AdaIN” 听成了它）、适应性实例归一化',
+    courseWordingZh: '“add it in”（语音识别把“AdaIN”听成了它）、适应性实例归一化',
   },
   {
     id: 'feature-map',
@@ -123,7 +123,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'running statistics (running mean / var)',
     zh: '滑动平均统计量（running mean / var）',
     definition: 'Batch norm’s moving averages of the batch means and variances, used instead of them at inference.',
-    definitionZh: '批量归一化对各批次均值和方差的滑动平均，推理时用它们代替批次统计量。',
+    definitionZh: '批量归一化对各个批量的均值和方差所做的滑动平均，推理时用它们代替当前批量的统计量。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -131,7 +131,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'training mode / inference mode',
     zh: '训练模式 / 推理模式',
     definition: 'In training mode BN uses the batch’s statistics; in inference mode (PyTorch: model.eval()) it uses the running ones.',
-    definitionZh: '训练模式下 BN 用当前批次的统计量；推理模式下（PyTorch：model.eval()）用滑动平均统计量。',
+    definitionZh: '训练模式下 BN 用当前批量的统计量；推理模式下（PyTorch：model.eval()）用滑动平均统计量。',
     lesson: 'batch-vs-instance',
   },
   {
@@ -215,7 +215,7 @@ export const glossary: readonly GlossaryTerm[] = [
     en: 'StyleGAN',
     zh: 'StyleGAN（基于风格的生成器）',
     definition: 'A GAN generator that starts from a learned constant and sets every layer’s statistics with AdaIN from a latent w.',
-    definitionZh: '一种 GAN 生成器：从一个学习到的常量出发，用 AdaIN 根据潜在向量 w 设定每一层的统计量。',
+    definitionZh: '一种 GAN 生成器：从一个学习到的常量出发，用 AdaIN 根据中间潜在向量 w 设定每一层的统计量。',
     lesson: 'stylegan',
     courseWording: '“风格游戏”, “风格GAN”',
   },
@@ -304,7 +304,7 @@ export const glossary: readonly GlossaryTerm[] = [
     definitionZh: '合成网络低、中、高分辨率各层的风格。',
     lesson: 'stylegan',
     courseWording: '“合唱” (misheard “coarse”), 粗略的风格, 精细风格',
-    courseWordingZh: '“合唱”（“coarse” 的误听）、粗略的风格、精细风格',
+    courseWordingZh: '“合唱”（“coarse”的误听）、粗略的风格、精细风格',
   },
   {
     id: 'style-mixing',
