@@ -1,6 +1,7 @@
 import type { AdainPhotoResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
+import { labelChart } from './chart-label';
 import { errorText, Island, LatestRun } from './island';
 
 const channelNames = ['R', 'G', 'B'] as const;
@@ -91,7 +92,7 @@ class AdainDemo extends Island {
         }),
       ],
     });
-    chart.setAttribute('aria-label', 'Per colour channel, μ ± σ of the content, the style and the AdaIN output');
+    labelChart(chart, 'Per colour channel, μ ± σ of the content, the style and the AdaIN output');
     this.querySelector('.adain-chart')?.replaceChildren(chart);
   }
 }

@@ -1,6 +1,7 @@
 import type { BatchVsInstanceResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
+import { labelChart } from './chart-label';
 import { errorText, Island, LatestRun } from './island';
 
 const channelNames = ['R', 'G', 'B'] as const;
@@ -92,6 +93,7 @@ class BatchVsInstance extends Island {
         }),
       ],
     });
+    labelChart(chart);
     this.querySelector('.bvi-chart')?.replaceChildren(chart);
   }
 }

@@ -1,5 +1,6 @@
 import type { BatchNormMode, ImageThroughLayer, TrainingHistory } from '../lib/running-statistics';
 import { chartWidth, formatNumber } from './format';
+import { labelChart } from './chart-label';
 import { errorText, Island, LatestRun } from './island';
 
 /** The seed of the lesson's population and of the batches drawn from it. */
@@ -129,6 +130,7 @@ class BnRunningStats extends Island {
         y: { label: chart.label, grid: true },
         marks,
       });
+      labelChart(plot);
       container.replaceChildren(plot);
     }
   }

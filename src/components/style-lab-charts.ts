@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { StatisticsArrays } from '../lib/transfer';
 import { chartWidth } from './format';
+import { labelChart } from './chart-label';
 
 /**
  * The lab's chart: every relu4_1 channel as a dot at (μ, σ), for f(c), f(s) and t, with the selected
@@ -68,5 +69,6 @@ export function renderStatisticsChart(
     const value = (chart as unknown as { value?: ChannelPoint | null }).value;
     if (value) onPick(value.channel);
   });
+  labelChart(chart, 'Chart: each relu4_1 channel as a point (mean μ, standard deviation σ) for the content, the style and the AdaIN output t');
   container.replaceChildren(chart);
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { chartWidth } from './format';
+import { labelChart } from './chart-label';
 
 /**
  * The block lab's chart: every channel of one AdaIN layer as a point (μ, σ) before AdaIN, after it, and at
@@ -73,5 +74,6 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
     const value = (chart as unknown as { value?: ChannelPoint | null }).value;
     if (value) onPick(value.channel);
   });
+  labelChart(chart, 'Chart: each channel of this layer as a point (mean μ, standard deviation σ) before AdaIN, at the style (y_b, |y_s|) and after AdaIN');
   container.replaceChildren(chart);
 }

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { groupHue, groupLabel, type LabState } from '../lib/lab-state';
 import { sigmaOf, type LabResult } from '../lib/lab-readout';
 import { chartWidth, formatNumber } from './format';
+import { labelChart } from './chart-label';
 
 /**
  * The tensor lab's chart: μ ± σ of every statistic group (and, for AdaIN, of the style beside it), in the
@@ -68,6 +69,6 @@ export function renderGroupChart(container: Element, state: LabState, result: La
       ...(isAdain ? [...series('content x', -8, 'circle'), ...series('style y', 8, 'square')] : series('x', 0, 'circle')),
     ],
   });
-  chart.setAttribute('aria-label', `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
+  labelChart(chart, `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
   container.replaceChildren(chart);
 }

@@ -562,13 +562,13 @@ export class TensorLab extends Island {
       button.style.setProperty('--hue', String(groupHue(g)));
       button.append(
         element('span', { textContent: groupLabel(state, g) }, 'lab-stat-label'),
+        ' ',
         element('span', { textContent: `μ = ${formatNumber(mean)}` }),
+        ' ',
         element('span', { textContent: `σ = ${formatNumber(std)}` }),
       );
-      button.setAttribute(
-        'aria-label',
-        `${state.method === 'adain' ? 'content' : 'statistic group'} ${groupLabel(state, g)}: mean ${formatNumber(mean)}, sigma ${formatNumber(std)}`,
-      );
+      // The name starts with what the group is and then repeats the visible text, so speech input can use it.
+      button.setAttribute('aria-label', `${state.method === 'adain' ? 'content' : 'statistic group'} ${button.textContent}`);
       items.push(button);
     }
     if (state.method === 'adain' && result.styleMean && result.styleStd) {
@@ -580,10 +580,11 @@ export class TensorLab extends Island {
         button.style.setProperty('--hue', String((groupHue(g) + 40) % 360));
         button.append(
           element('span', { textContent: `style ${groupLabel(state, g)}` }, 'lab-stat-label'),
+          ' ',
           element('span', { textContent: `μ = ${formatNumber(mean)}` }),
+          ' ',
           element('span', { textContent: `σ = ${formatNumber(std)}` }),
         );
-        button.setAttribute('aria-label', `style ${groupLabel(state, g)}: mean ${formatNumber(mean)}, sigma ${formatNumber(std)}`);
         items.push(button);
       }
     }
