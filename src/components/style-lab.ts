@@ -1,15 +1,14 @@
 import { backendEvent, type BackendStatus } from './backend-events';
 import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
-import { canvasFromPixels, decodeImageBlob, decodeImageUrl, ImageInputError, resizedPixels } from './image-input';
+import { ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
-import { styleNumbersEvent, type StyleNumbers } from './style-numbers';
 import { downloadCanvas, errorText, Island, writeUrlParams } from './island';
-import { MaskPainter, styleColours } from './style-lab-masks';
-import { siteUrl } from './site-url';
-import { largestSideForDevice, modelInputSize, type Size } from '../lib/image-size';
-import { renderArt } from '../lib/procedural-art';
+import { MaskPainter } from './style-lab-masks';
+import { StyleLabResults } from './style-lab-results';
+import { renderStyleSlots } from './style-lab-slots';
+import { drawArtThumbnails, ImageSources, isPainting } from './style-lab-sources';
+import { largestSideForDevice, modelInputSize } from '../lib/image-size';
 import {
-  galleryImage,
   MAX_STYLES,
   normalisedWeights,
   readStyleLabParams,
@@ -19,22 +18,15 @@ import {
   type StyleLabState,
 } from '../lib/style-lab-state';
 import type { Losses, RunRequest, RunResult } from './style-engine';
-import type { StatisticsArrays } from '../lib/transfer';
 
 /**
- * The style lab's controller: state (from and to the URL), image sources, the mask painter, and runs.
- * tfjs and the models arrive with style-engine.ts on the first run; until then the lab only decodes and
- * draws images. A new run cancels the one in flight; once a run has finished, every change re-runs, and
- * changes of α, weights or masks only re-run AdaIN and the decoder (the engine caches the encodings).
+ * The style lab's controller: the state (from and to the URL), the controls, and the runs. Its parts
+ * each do one job: the images (style-lab-sources.ts), the list of styles (style-lab-slots.ts), the mask
+ * painter (style-lab-masks.ts), the results (style-lab-results.ts); the pipeline and its caches live in
+ * TransferSession (src/lib), reached through style-engine.ts, which brings tfjs and the models on the
+ * first run. A new run cancels the one in flight; once a run has finished, every change re-runs, and
+ * changes of α, weights or masks only re-run AdaIN and the decoder.
  */
-
-const styleColourNames = ['red', 'blue', 'green'] as const;
-
-interface ImageSource {
-  canvas: HTMLCanvasElement;
-  /** Bumped when the pixels behind an id change (a repainted style), so caches see a new key. */
-  version: number;
-}
 
 type LabPhase = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -43,34 +35,47 @@ export interface RunInputs {
   styles: ImageData[];
 }
 
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
-
 function formatMB(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
+function isOutOfMemory(error: unknown): boolean {
+  return /memory|allocat|OOM/i.test(errorText(error));
+}
+
+/** What went wrong, in words the reader can act on. */
+function describeError(error: unknown, side: number, model: StyleLabState['model']): string {
+  const message = errorText(error);
+  const name = error instanceof Error ? error.name : '';
+  if (error instanceof ImageInputError) return message;
+  if (name === 'WeightsMissingError') return `${message} If you run this site yourself, run “npm run prepare-models” and build again.`;
+  if (name === 'WeightsCorruptError' || name === 'WeightsFormatError')
+    return `${message} If you run this site yourself, run “npm run prepare-models -- --force” and build again.`;
+  if (isOutOfMemory(error)) {
+    const smaller = model === 'vgg' ? 'a smaller size or the mobile model' : 'a smaller size';
+    return `Your device ran out of memory for a ${side}-pixel transfer. Try ${smaller}.`;
+  }
+  return `The style transfer failed: ${message}`;
+}
+
 export class StyleLab extends Island {
   private state!: StyleLabState;
-  private readonly sources = new Map<ImageId, ImageSource>();
+  private readonly sources = new ImageSources();
   private activeSlot = 0;
-  private localCount = 0;
   private hasRun = false;
   private runs = 0;
   private controller: AbortController | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private scheduled: ReturnType<typeof setTimeout> | undefined;
   private masks!: MaskPainter;
-  private lastResult: { result: RunResult; request: RunRequest; size: Size } | undefined;
-  private channel = 0;
-  private backendLabel = '';
+  private results!: StyleLabResults;
   /** The pixels the last run started from (test hook: the browser test feeds the same pixels to Node). */
   lastRunInputs: RunInputs | undefined;
 
   connectedCallback(): void {
     this.state = readStyleLabParams(new URLSearchParams(location.search));
-    this.drawArtThumbnails();
+    drawArtThumbnails(this);
+    this.results = new StyleLabResults(this, (selector) => this.find(selector));
     this.bindControls();
     this.syncControls();
     this.renderSlots();
@@ -80,34 +85,9 @@ export class StyleLab extends Island {
 
   // ---- images ------------------------------------------------------------------------------------
 
-  private drawArtThumbnails(): void {
-    for (const canvas of this.querySelectorAll<HTMLCanvasElement>('canvas[data-art]')) {
-      const art = galleryImage(canvas.dataset.art ?? '')?.art;
-      if (!art) continue;
-      canvas.getContext('2d')?.putImageData(new ImageData(renderArt(art.kind, art.seed, canvas.width, canvas.height).data, canvas.width, canvas.height), 0, 0);
-    }
-  }
-
-  /** Decodes (once) a built-in image; art is painted at 512², enough for any transfer size it is used at. */
-  private async source(id: ImageId): Promise<ImageSource> {
-    const known = this.sources.get(id);
-    if (known) return known;
-    const image = galleryImage(id);
-    if (!image) throw new ImageInputError(`The image “${id}” is not available any more; choose another.`);
-    let canvas: HTMLCanvasElement;
-    if (image.art) {
-      canvas = canvasFromPixels(renderArt(image.art.kind, image.art.seed, 512, 512));
-    } else {
-      canvas = (await decodeImageUrl(siteUrl(`images/${image.file!}`))).canvas;
-    }
-    const source = { canvas, version: 0 };
-    this.sources.set(id, source);
-    return source;
-  }
-
   private async loadSources(): Promise<void> {
     try {
-      await Promise.all([this.state.content, ...this.state.styles.map((slot) => slot.image)].map((id) => this.source(id)));
+      await Promise.all([this.state.content, ...this.state.styles.map((slot) => slot.image)].map((id) => this.sources.load(id)));
       this.drawContentPreview();
       this.renderSlots();
     } catch (error) {
@@ -126,41 +106,30 @@ export class StyleLab extends Island {
     this.drawMaskOverlay();
   }
 
+  private setContent(id: ImageId): void {
+    this.state.content = id;
+    this.masks.clear();
+    this.drawContentPreview();
+  }
+
   private async takeUpload(target: string, blob: Blob): Promise<void> {
     this.clearMessages();
     try {
-      const decoded = await decodeImageBlob(blob);
-      const id = `upload-${++this.localCount}`;
-      this.sources.set(id, { canvas: decoded.canvas, version: 0 });
-      for (const notice of decoded.notices) this.showNotice(notice);
-      if (target === 'content') {
-        this.state.content = id;
-        this.masks.clear();
-        this.drawContentPreview();
-      } else {
-        this.setSlotImage(id);
-      }
+      const { id, notices } = await this.sources.addUpload(blob);
+      for (const notice of notices) this.showNotice(notice);
+      if (target === 'content') this.setContent(id);
+      else this.setSlotImage(id);
       this.changed(true);
     } catch (error) {
       this.showError(error);
     }
   }
 
-  private usePainting(canvas: HTMLCanvasElement): void {
-    const slot = this.state.styles[this.activeSlot];
-    const existing = slot && /^paint-/.test(slot.image) ? this.sources.get(slot.image) : undefined;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    copy.getContext('2d')?.drawImage(canvas, 0, 0);
-    if (existing && slot) {
-      this.sources.set(slot.image, { canvas: copy, version: existing.version + 1 });
-      this.renderSlots();
-    } else {
-      const id = `paint-${++this.localCount}`;
-      this.sources.set(id, { canvas: copy, version: 0 });
-      this.setSlotImage(id);
-    }
+  private usePainting(): void {
+    const current = this.state.styles[this.activeSlot]?.image;
+    const id = this.sources.addPainting(this.find<HTMLCanvasElement>('.paint-surface'), current);
+    if (id === current) this.renderSlots();
+    else this.setSlotImage(id);
     this.changed(true);
   }
 
@@ -211,15 +180,10 @@ export class StyleLab extends Island {
       if (!item) return;
       const id = item.dataset.image!;
       const gallery = item.closest<HTMLElement>('.gallery')!;
-      void this.source(id).then(
+      void this.sources.load(id).then(
         () => {
-          if (gallery.dataset.for === 'content') {
-            this.state.content = id;
-            this.masks.clear();
-            this.drawContentPreview();
-          } else {
-            this.setSlotImage(id);
-          }
+          if (gallery.dataset.for === 'content') this.setContent(id);
+          else this.setSlotImage(id);
           this.syncControls();
           this.changed(true);
         },
@@ -233,30 +197,30 @@ export class StyleLab extends Island {
     this.addEventListener(paintChangeEvent, () => {
       // Live while this painting is a style already; otherwise the "use" button adopts it.
       const slot = this.state.styles[this.activeSlot];
-      if (slot && /^paint-/.test(slot.image)) this.usePainting(this.find<HTMLCanvasElement>('.paint-surface'));
+      if (slot && isPainting(slot.image)) this.usePainting();
     });
-    this.find('.use-painting').addEventListener('click', () => this.usePainting(this.find<HTMLCanvasElement>('.paint-surface')));
-    this.find('.add-style').addEventListener('click', () => {
-      if (this.state.styles.length >= MAX_STYLES) return;
-      const used = new Set(this.state.styles.map((slot) => slot.image));
-      const next = ['brick', 'art-kandinsky-5', 'art-mosaic-2', 'gravel'].find((id) => !used.has(id)) ?? 'art-waves-4';
-      this.state.styles.push({ image: next, weight: 1 });
-      this.activeSlot = this.state.styles.length - 1;
-      void this.source(next).then(() => {
-        this.renderSlots();
-        this.drawMaskOverlay();
-        this.changed(true);
-      });
-    });
+    this.find('.use-painting').addEventListener('click', () => this.usePainting());
+    this.find('.add-style').addEventListener('click', () => this.addStyle());
     this.find('.run').addEventListener('click', () => void this.startRun());
     this.find('.cancel').addEventListener('click', () => this.controller?.abort());
     this.find('.download').addEventListener('click', () => downloadCanvas(this.find<HTMLCanvasElement>('.output'), 'stylised.png'));
-    const channel = this.find<HTMLInputElement>('input.channel');
-    channel.addEventListener('input', () => this.selectChannel(Number(channel.value)));
     this.find('.mask-clear').addEventListener('click', () => {
       this.masks.clear();
       this.drawMaskOverlay();
       this.changed(false);
+    });
+  }
+
+  private addStyle(): void {
+    if (this.state.styles.length >= MAX_STYLES) return;
+    const used = new Set(this.state.styles.map((slot) => slot.image));
+    const next = ['brick', 'art-kandinsky-5', 'art-mosaic-2', 'gravel'].find((id) => !used.has(id)) ?? 'art-waves-4';
+    this.state.styles.push({ image: next, weight: 1 });
+    this.activeSlot = this.state.styles.length - 1;
+    void this.sources.load(next).then(() => {
+      this.renderSlots();
+      this.drawMaskOverlay();
+      this.changed(true);
     });
   }
 
@@ -280,81 +244,35 @@ export class StyleLab extends Island {
   }
 
   private renderSlots(): void {
-    const list = this.find<HTMLOListElement>('.style-slots');
-    const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
-    const masked = this.state.mask !== 'none';
-    list.replaceChildren(
-      ...this.state.styles.map((slot, k) => {
-        const item = document.createElement('li');
-        item.className = `style-slot${k === this.activeSlot ? ' is-active' : ''}`;
-        item.dataset.slot = String(k);
-        const thumb = document.createElement('canvas');
-        thumb.width = 48;
-        thumb.height = 48;
-        const source = this.sources.get(slot.image);
-        if (source) thumb.getContext('2d')?.drawImage(source.canvas, 0, 0, 48, 48);
-        const select = document.createElement('button');
-        select.type = 'button';
-        select.className = 'select-style';
-        select.setAttribute('aria-pressed', String(k === this.activeSlot));
-        select.setAttribute(
-          'aria-label',
-          `Style ${k + 1}: ${galleryImage(slot.image)?.title ?? (slot.image.startsWith('paint') ? 'your painting' : 'your image')}; choose to change its image`,
-        );
-        select.append(thumb);
-        select.style.cssText = 'padding:0;border:none;background:none;cursor:pointer;line-height:0';
-        select.addEventListener('click', () => {
+    renderStyleSlots(
+      this.find<HTMLOListElement>('.style-slots'),
+      {
+        slots: this.state.styles,
+        active: this.activeSlot,
+        masked: this.state.mask !== 'none',
+        thumbnail: (id) => this.sources.get(id)?.canvas,
+      },
+      {
+        select: (k) => {
           this.activeSlot = k;
           this.renderSlots();
-        });
-        const swatch = document.createElement('span');
-        swatch.className = 'swatch';
-        swatch.style.background = styleColours[k]!;
-        swatch.title = `Style ${k + 1} paints the ${styleColourNames[k]} region`;
-        swatch.style.visibility = masked ? 'visible' : 'hidden';
-        const weight = document.createElement('label');
-        const share = this.state.styles.length > 1 && !masked ? ` (${Math.round(weights[k]! * 100)} %)` : '';
-        weight.textContent = `Weight${share}`;
-        const range = document.createElement('input');
-        range.type = 'range';
-        range.min = '0';
-        range.max = '1';
-        range.step = '0.05';
-        range.value = String(slot.weight);
-        range.className = 'style-weight';
-        range.disabled = this.state.styles.length < 2 || masked;
-        range.setAttribute('aria-label', `Weight of style ${k + 1}`);
-        range.addEventListener('input', () => {
-          slot.weight = Number(range.value);
-          const normalised = normalisedWeights(this.state.styles.map((s) => s.weight));
-          list.querySelectorAll('.style-slot label').forEach((label, j) => {
-            label.firstChild!.textContent = `Weight (${Math.round(normalised[j]! * 100)} %)`;
-          });
+        },
+        weigh: (k, weight) => {
+          this.state.styles[k]!.weight = weight;
           this.changed(false);
-        });
-        weight.append(range);
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.className = 'remove-style';
-        remove.textContent = 'Remove';
-        remove.disabled = this.state.styles.length < 2;
-        remove.setAttribute('aria-label', `Remove style ${k + 1}`);
-        remove.addEventListener('click', () => {
+        },
+        remove: (k) => {
           this.state.styles.splice(k, 1);
           this.activeSlot = Math.min(this.activeSlot, this.state.styles.length - 1);
           this.renderSlots();
           this.drawMaskOverlay();
           this.changed(true);
-        });
-        item.append(swatch, select, weight, remove);
-        return item;
-      }),
+        },
+      },
     );
     this.masks.renderBrushChoices();
     this.syncControls();
   }
-
-  // ---- masks ------------------------------------------------------------------------------------
 
   private drawMaskOverlay(): void {
     this.syncControls();
@@ -401,61 +319,67 @@ export class StyleLab extends Island {
     await this.inFlight;
   }
 
+  /** The request for the current state: the images resized to the output size, keys, weights, masks, progress. */
+  private async request(signal: AbortSignal): Promise<{ request: RunRequest; inputs: RunInputs }> {
+    const contentSource = await this.sources.load(this.state.content);
+    const styleSources = await Promise.all(this.state.styles.map((slot) => this.sources.load(slot.image)));
+    const side = this.outputSide();
+    const contentSize = modelInputSize(contentSource.canvas, side);
+    const styleSizes = styleSources.map((source) => modelInputSize(source.canvas, side));
+    const inputs: RunInputs = {
+      content: resizedPixels(contentSource.canvas, contentSize),
+      styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)),
+    };
+    const masks = this.state.mask === 'none' ? undefined : this.masks.masksAt(this.state.mask, contentSize);
+    if (masks?.every((mask) => mask.every((v) => v === 0)))
+      this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
+    const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
+    const weightsRow = this.find<HTMLElement>('.weights-progress');
+    const runRow = this.find<HTMLElement>('.run-progress');
+    const request: RunRequest = {
+      model: this.state.model,
+      contentKey: this.sources.key(this.state.content, contentSize),
+      contentPixels: () => inputs.content,
+      styles: this.state.styles.map((slot, k) => ({
+        key: this.sources.key(slot.image, styleSizes[k]!),
+        pixels: () => inputs.styles[k]!,
+        weight: weights[k]!,
+        ...(masks ? { mask: masks[k]! } : {}),
+      })),
+      alpha: this.state.alpha,
+      color: this.state.color,
+      signal,
+      onWeightsProgress: ({ loadedBytes, totalBytes }) => {
+        weightsRow.hidden = false;
+        this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
+        this.find('.progress-text', weightsRow).textContent = `${formatMB(loadedBytes)} of ${formatMB(totalBytes)}`;
+      },
+      onLayerProgress: ({ done, total, name }) => {
+        this.setPhase('running');
+        runRow.hidden = false;
+        this.find<HTMLProgressElement>('progress', runRow).value = done / total;
+        this.find('.progress-text', runRow).textContent = `${done} of ${total} layers (${name})`;
+      },
+    };
+    return { request, inputs };
+  }
+
   private async run(controller: AbortController): Promise<void> {
     this.hasRun = true;
     this.clearMessages();
     this.setPhase('loading');
-    const weightsRow = this.find<HTMLElement>('.weights-progress');
-    const runRow = this.find<HTMLElement>('.run-progress');
     try {
-      const contentSource = await this.source(this.state.content);
-      const styleSources = await Promise.all(this.state.styles.map((slot) => this.source(slot.image)));
-      const side = this.outputSide();
-      const contentSize = modelInputSize(contentSource.canvas, side);
-      const styleSizes = styleSources.map((source) => modelInputSize(source.canvas, side));
-      const inputs: RunInputs = {
-        content: resizedPixels(contentSource.canvas, contentSize),
-        styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)),
-      };
-      const masks = this.state.mask === 'none' ? undefined : this.masks.masksAt(this.state.mask, contentSize);
-      if (masks?.every((mask) => mask.every((v) => v === 0)))
-        this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
-      const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
+      const { request, inputs } = await this.request(controller.signal);
       const engine = await import('./style-engine');
       if (controller.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      const request: RunRequest = {
-        model: this.state.model,
-        contentKey: `${this.state.content}@${contentSource.version}@${contentSize.width}x${contentSize.height}`,
-        contentPixels: () => inputs.content,
-        styles: this.state.styles.map((slot, k) => ({
-          key: `${slot.image}@${styleSources[k]!.version}@${styleSizes[k]!.width}x${styleSizes[k]!.height}`,
-          pixels: () => inputs.styles[k]!,
-          weight: weights[k]!,
-          ...(masks ? { mask: masks[k]! } : {}),
-        })),
-        alpha: this.state.alpha,
-        color: this.state.color,
-        signal: controller.signal,
-        onWeightsProgress: ({ loadedBytes, totalBytes }) => {
-          weightsRow.hidden = false;
-          this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
-          this.find('.progress-text', weightsRow).textContent = `${formatMB(loadedBytes)} of ${formatMB(totalBytes)}`;
-        },
-        onLayerProgress: ({ done, total, name }) => {
-          this.setPhase('running');
-          runRow.hidden = false;
-          this.find<HTMLProgressElement>('progress', runRow).value = done / total;
-          this.find('.progress-text', runRow).textContent = `${done} of ${total} layers (${name})`;
-        },
-      };
       this.lastRunInputs = inputs;
       const result = await engine.runTransfer(request);
-      this.showResult(result, request, contentSize);
+      this.results.show(result, request.alpha, { width: inputs.content.width, height: inputs.content.height });
       const losses = await this.measureLosses(engine, request, result);
       this.runs += 1;
       this.dataset.runs = String(this.runs);
       this.dataset.numTensors = String(engine.tf.memory().numTensors);
-      this.showLosses(losses);
+      this.results.showLosses(losses);
       this.setPhase('done');
     } catch (error) {
       if ((error as Error).name === 'AbortError') {
@@ -464,123 +388,25 @@ export class StyleLab extends Island {
       } else {
         this.setPhase('error');
         this.showError(error);
-        if (/memory|allocat|OOM/i.test(String((error as Error).message))) {
-          const engine = await import('./style-engine');
-          engine.clearEncodings();
-        }
+        if (isOutOfMemory(error)) (await import('./style-engine')).clearEncodings();
       }
     } finally {
-      weightsRow.hidden = true;
-      runRow.hidden = true;
+      this.find<HTMLElement>('.weights-progress').hidden = true;
+      this.find<HTMLElement>('.run-progress').hidden = true;
     }
   }
 
   private async measureLosses(engine: typeof import('./style-engine'), request: RunRequest, result: RunResult): Promise<Losses | undefined> {
     if (request.model !== 'vgg') return undefined;
-    this.find('.losses').textContent = 'Measuring the losses…';
+    this.results.measuringLosses();
     // Let the result paint before the (synchronous) loss encoder runs.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (request.signal.aborted) throw new DOMException('cancelled', 'AbortError');
     return engine.measureLosses(request, result.pixels);
   }
 
-  private showResult(result: RunResult, request: RunRequest, size: Size): void {
-    const output = this.find<HTMLCanvasElement>('.output');
-    output.width = size.width;
-    output.height = size.height;
-    output.getContext('2d')?.putImageData(result.pixels, 0, 0);
-    this.dataset.outputWidth = String(size.width);
-    this.dataset.outputHeight = String(size.height);
-    this.dataset.runMs = result.totalMs.toFixed(1);
-    this.find<HTMLButtonElement>('.download').disabled = false;
-    const on = this.backendLabel ? ` on ${this.backendLabel}` : '';
-    this.find('.timing').textContent = result.cached
-      ? `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}: encodings were cached, so only AdaIN and the decoder ran.`
-      : `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}, including encoding the images.`;
-    const perImage = result.contentEncodeMs + result.decodeMs;
-    this.find('.speed-yours-value').textContent =
-      `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
-    this.lastResult = { result, request, size };
-    void this.drawCharts();
-    this.publishNumbers();
-  }
-
-  private showLosses(losses: Losses | undefined): void {
-    const text = this.find('.losses');
-    if (!losses) {
-      text.textContent = 'Losses are measured with the VGG-19 encoder: choose that model to see them.';
-      this.publishNumbers();
-      return;
-    }
-    const styleParts = losses.style.map((value, k) => (losses.style.length > 1 ? `style ${k + 1}: ${value.toFixed(2)}` : value.toFixed(2)));
-    text.textContent = `Content loss L_c = ${losses.content.toFixed(3)} (result’s relu4_1 against t). Style loss L_s = ${styleParts.join(', ')} (means and standard deviations, relu1_1 to relu4_1).`;
-    this.publishNumbers(losses);
-  }
-
-  /** The statistics the charts and formulas show as "the style": the weighted mix, or style 1 with masks. */
-  private styleStatistics(): StatisticsArrays | undefined {
-    const last = this.lastResult;
-    if (!last) return undefined;
-    return last.result.statistics.mixed ?? last.result.statistics.styles[0];
-  }
-
-  private selectChannel(channel: number): void {
-    if (!Number.isInteger(channel) || channel < 0 || channel > 511) return;
-    this.channel = channel;
-    this.find<HTMLInputElement>('input.channel').value = String(channel);
-    this.publishNumbers();
-    void this.drawCharts();
-  }
-
-  private lastLosses: Losses | undefined;
-
-  private publishNumbers(losses?: Losses): void {
-    if (losses) this.lastLosses = losses;
-    const last = this.lastResult;
-    const style = this.styleStatistics();
-    if (!last || !style) return;
-    const c = this.channel;
-    const { content, target } = last.result.statistics;
-    const numbers: StyleNumbers = {
-      alpha: last.request.alpha,
-      channel: c,
-      muC: content.mean[c]!,
-      sigmaC: content.std[c]!,
-      muS: style.mean[c]!,
-      sigmaS: style.std[c]!,
-      muT: target.mean[c]!,
-      sigmaT: target.std[c]!,
-      ...(this.lastLosses
-        ? { contentLoss: this.lastLosses.content, styleLoss: this.lastLosses.style.reduce((a, b) => a + b, 0) / this.lastLosses.style.length }
-        : {}),
-    };
-    const cells: Record<string, number> = {
-      'mu-c': numbers.muC,
-      'sigma-c': numbers.sigmaC,
-      'mu-s': numbers.muS,
-      'sigma-s': numbers.sigmaS,
-      'mu-t': numbers.muT,
-      'sigma-t': numbers.sigmaT,
-    };
-    for (const [key, value] of Object.entries(cells)) this.find(`[data-cell="${key}"]`).textContent = value.toFixed(3);
-    document.dispatchEvent(new CustomEvent<StyleNumbers>(styleNumbersEvent, { detail: numbers }));
-  }
-
-  private async drawCharts(): Promise<void> {
-    const last = this.lastResult;
-    const style = this.styleStatistics();
-    if (!last || !style) return;
-    const { renderStatisticsChart } = await import('./style-lab-charts');
-    renderStatisticsChart(
-      this.find('.stats-chart'),
-      { content: last.result.statistics.content, style, target: last.result.statistics.target },
-      this.channel,
-      (channel) => this.selectChannel(channel),
-    );
-  }
-
   private async onBackend(status: BackendStatus): Promise<void> {
-    this.backendLabel = status.label;
+    this.results.backendLabel = status.label;
     if (!status.notice) return;
     // A lost GPU device takes its tensors with it: start again from the weights on the new backend.
     this.controller?.abort();
@@ -608,21 +434,6 @@ export class StyleLab extends Island {
     p.textContent = describeError(error, this.outputSide(), this.state.model);
     this.find('.lab-messages').append(p);
   }
-}
-
-/** What went wrong, in words the reader can act on. */
-export function describeError(error: unknown, side: number, model: StyleLabState['model']): string {
-  const message = errorText(error);
-  const name = error instanceof Error ? error.name : '';
-  if (error instanceof ImageInputError) return message;
-  if (name === 'WeightsMissingError') return `${message} If you run this site yourself, run “npm run prepare-models” and build again.`;
-  if (name === 'WeightsCorruptError' || name === 'WeightsFormatError')
-    return `${message} If you run this site yourself, run “npm run prepare-models -- --force” and build again.`;
-  if (/memory|allocat|OOM/i.test(message)) {
-    const smaller = model === 'vgg' ? 'a smaller size or the mobile model' : 'a smaller size';
-    return `Your device ran out of memory for a ${side}-pixel transfer. Try ${smaller}.`;
-  }
-  return `The style transfer failed: ${message}`;
 }
 
 if (!customElements.get('style-lab')) customElements.define('style-lab', StyleLab);

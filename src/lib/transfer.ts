@@ -176,8 +176,26 @@ export function adainTarget(contentFeatures: tf.Tensor4D, styles: readonly Style
 }
 
 /** Content as the encoder should see it: its luminance for luminance-only transfer. */
-function contentForEncoder(content: tf.Tensor4D, styles: readonly StyleInput[]): tf.Tensor4D {
-  return styles[0]!.style.colorPreservation === 'luminance' ? luminanceImage(content) : content.clone();
+function contentForEncoder(content: tf.Tensor4D, colorPreservation: ColorPreservation): tf.Tensor4D {
+  return colorPreservation === 'luminance' ? luminanceImage(content) : content.clone();
+}
+
+/**
+ * f(c), yielding to the page between layers, for callers that keep it (the encoder part of transferAsync):
+ * the content's relu4_1 features, encoded from its luminance when the styles keep the content's colours.
+ */
+export async function encodeContentAsync(
+  model: StyleTransferModel,
+  content: tf.Tensor4D,
+  colorPreservation: ColorPreservation,
+  counter: StepCounter,
+): Promise<tf.Tensor4D> {
+  const encoderInput = contentForEncoder(content, colorPreservation);
+  try {
+    return await runNetworkAsync(model.encoder, encoderInput, counter);
+  } finally {
+    encoderInput.dispose();
+  }
 }
 
 function finishImage(decoded: tf.Tensor4D, content: tf.Tensor4D, styles: readonly StyleInput[]): tf.Tensor4D {
@@ -237,7 +255,7 @@ export function transferWithTarget(
 ): TransferWithTarget {
   checkStyles(styles);
   checkAlpha(options.alpha ?? 1);
-  const encoderInput = contentForEncoder(content, styles);
+  const encoderInput = contentForEncoder(content, styles[0]!.style.colorPreservation);
   const contentFeatures = runNetwork(model.encoder, encoderInput);
   encoderInput.dispose();
   try {
@@ -258,6 +276,15 @@ export function transfer(model: StyleTransferModel, content: tf.Tensor4D, styles
   const { target, ...rest } = transferWithTarget(model, content, styles, options);
   target.dispose();
   return rest;
+}
+
+/** The stylised image alone, at once: a stream of frames needs no statistics. The caller disposes it. */
+export function transferImage(model: StyleTransferModel, content: tf.Tensor4D, styles: readonly StyleInput[], options: TransferOptions = {}): tf.Tensor4D {
+  checkStyles(styles);
+  return tf.tidy(() => {
+    const contentFeatures = runNetwork(model.encoder, contentForEncoder(content, styles[0]!.style.colorPreservation));
+    return finishImage(runNetwork(model.decoder, adainTarget(contentFeatures, styles, options)), content, styles);
+  });
 }
 
 /**
@@ -291,13 +318,7 @@ export async function transferAsync(
   checkStyles(styles);
   checkAlpha(options.alpha ?? 1);
   const counter = new StepCounter(model.encoder.steps.length + model.decoder.steps.length, options);
-  const encoderInput = contentForEncoder(content, styles);
-  let contentFeatures: tf.Tensor4D;
-  try {
-    contentFeatures = await runNetworkAsync(model.encoder, encoderInput, counter);
-  } finally {
-    encoderInput.dispose();
-  }
+  const contentFeatures = await encodeContentAsync(model, content, styles[0]!.style.colorPreservation, counter);
   try {
     return await decodeFeaturesAsync(model, content, contentFeatures, styles, options, counter);
   } finally {

@@ -1,0 +1,126 @@
+import { styleNumbersEvent, type StyleNumbers } from './style-numbers';
+import type { Size } from '../lib/image-size';
+import type { StatisticsArrays } from '../lib/transfer';
+import type { Losses, RunResult } from './style-engine';
+
+/**
+ * The style lab's results: the stylised image, its timing, the losses, and the channel statistics of the
+ * chosen relu4_1 channel (table, chart, and the numbers published for the formulas and the diagram).
+ */
+
+/** The island's find: markup that lacks the selector is a bug. */
+type Find = <T extends Element = HTMLElement>(selector: string) => T;
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export class StyleLabResults {
+  private last: { result: RunResult; alpha: number } | undefined;
+  private losses: Losses | undefined;
+  private channel = 0;
+  /** The tfjs backend's name, for "… in 80 ms on WebAssembly". */
+  backendLabel = '';
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly find: Find,
+  ) {
+    const channel = find<HTMLInputElement>('input.channel');
+    channel.addEventListener('input', () => this.selectChannel(Number(channel.value)));
+  }
+
+  show(result: RunResult, alpha: number, size: Size): void {
+    const output = this.find<HTMLCanvasElement>('.output');
+    output.width = size.width;
+    output.height = size.height;
+    output.getContext('2d')?.putImageData(result.pixels, 0, 0);
+    this.host.dataset.outputWidth = String(size.width);
+    this.host.dataset.outputHeight = String(size.height);
+    this.host.dataset.runMs = result.totalMs.toFixed(1);
+    this.find<HTMLButtonElement>('.download').disabled = false;
+    const on = this.backendLabel ? ` on ${this.backendLabel}` : '';
+    this.find('.timing').textContent = result.cached
+      ? `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}: encodings were cached, so only AdaIN and the decoder ran.`
+      : `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}, including encoding the images.`;
+    const perImage = result.contentEncodeMs + result.decodeMs;
+    this.find('.speed-yours-value').textContent =
+      `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
+    this.last = { result, alpha };
+    void this.drawChart();
+    this.publishNumbers();
+  }
+
+  measuringLosses(): void {
+    this.find('.losses').textContent = 'Measuring the losses…';
+  }
+
+  showLosses(losses: Losses | undefined): void {
+    const text = this.find('.losses');
+    if (!losses) {
+      text.textContent = 'Losses are measured with the VGG-19 encoder: choose that model to see them.';
+      this.publishNumbers();
+      return;
+    }
+    const styleParts = losses.style.map((value, k) => (losses.style.length > 1 ? `style ${k + 1}: ${value.toFixed(2)}` : value.toFixed(2)));
+    text.textContent = `Content loss L_c = ${losses.content.toFixed(3)} (result’s relu4_1 against t). Style loss L_s = ${styleParts.join(', ')} (means and standard deviations, relu1_1 to relu4_1).`;
+    this.losses = losses;
+    this.publishNumbers();
+  }
+
+  /** The statistics the chart and formulas show as "the style": the weighted mix, or style 1 with masks. */
+  private styleStatistics(): StatisticsArrays | undefined {
+    const statistics = this.last?.result.statistics;
+    return statistics && (statistics.mixed ?? statistics.styles[0]);
+  }
+
+  private selectChannel(channel: number): void {
+    if (!Number.isInteger(channel) || channel < 0 || channel > 511) return;
+    this.channel = channel;
+    this.find<HTMLInputElement>('input.channel').value = String(channel);
+    this.publishNumbers();
+    void this.drawChart();
+  }
+
+  private publishNumbers(): void {
+    const last = this.last;
+    const style = this.styleStatistics();
+    if (!last || !style) return;
+    const c = this.channel;
+    const { content, target } = last.result.statistics;
+    const numbers: StyleNumbers = {
+      alpha: last.alpha,
+      channel: c,
+      muC: content.mean[c]!,
+      sigmaC: content.std[c]!,
+      muS: style.mean[c]!,
+      sigmaS: style.std[c]!,
+      muT: target.mean[c]!,
+      sigmaT: target.std[c]!,
+      ...(this.losses ? { contentLoss: this.losses.content, styleLoss: this.losses.style.reduce((a, b) => a + b, 0) / this.losses.style.length } : {}),
+    };
+    const cells: Record<string, number> = {
+      'mu-c': numbers.muC,
+      'sigma-c': numbers.sigmaC,
+      'mu-s': numbers.muS,
+      'sigma-s': numbers.sigmaS,
+      'mu-t': numbers.muT,
+      'sigma-t': numbers.sigmaT,
+    };
+    for (const [key, value] of Object.entries(cells)) this.find(`[data-cell="${key}"]`).textContent = value.toFixed(3);
+    document.dispatchEvent(new CustomEvent<StyleNumbers>(styleNumbersEvent, { detail: numbers }));
+  }
+
+  private async drawChart(): Promise<void> {
+    const last = this.last;
+    const style = this.styleStatistics();
+    if (!last || !style) return;
+    const { renderStatisticsChart } = await import('./style-lab-charts');
+    renderStatisticsChart(
+      this.find('.stats-chart'),
+      { content: last.result.statistics.content, style, target: last.result.statistics.target },
+      this.channel,
+      (channel) => this.selectChannel(channel),
+    );
+  }
+}
