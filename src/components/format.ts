@@ -1,5 +1,6 @@
-/** Three decimals for everyday values; scientific notation where fixed decimals would hide the number. */
+/** Three decimals for everyday values; scientific notation where fixed decimals would hide the number; 0 as 0. */
 export function formatNumber(value: number): string {
+  if (value === 0) return '0';
   if (!Number.isFinite(value)) return String(value);
   const size = Math.abs(value);
   if (size !== 0 && (size >= 1e5 || size < 1e-3)) return value.toExponential(2);

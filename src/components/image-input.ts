@@ -1,4 +1,16 @@
-import { MAX_SOURCE_PIXELS, TRANSPARENCY_NOTICE, downscaleNotice, fitWithinCap, readImageHeader, tooManyPixelsMessage, type Size } from '../lib/image-size';
+import { isAnimated } from '../lib/image-animation';
+import {
+  ANIMATION_NOTICE,
+  MAX_SOURCE_PIXELS,
+  SVG_NOTICE,
+  TRANSPARENCY_NOTICE,
+  downscaleNotice,
+  fitWithinCap,
+  readImageHeader,
+  smallImageNotice,
+  tooManyPixelsMessage,
+  type Size,
+} from '../lib/image-size';
 
 /**
  * Turns what the reader gives the lab (a file, a pasted blob, a built-in image's URL) into an opaque
@@ -23,6 +35,40 @@ const HEADER_BYTES = 256 * 1024;
 
 function describeFile(blob: Blob): string {
   return blob instanceof File && blob.name ? `“${blob.name}”` : 'This file';
+}
+
+/** SVG by its type or its first characters (a file without a type, a paste). */
+function looksLikeSvg(blob: Blob, head: Uint8Array): boolean {
+  if (blob.type === 'image/svg+xml') return true;
+  const text = new TextDecoder()
+    .decode(head.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text);
+}
+
+/** Side used for an SVG that states no size of its own (viewBox only). */
+const SVG_DEFAULT_SIDE = 512;
+
+/**
+ * Rasterises an SVG safely: drawn through an <img> from a blob: URL, which runs no script and loads no
+ * external file (the browser's rules for images), then scaled within DECODE_CAP.
+ */
+async function svgBitmap(blob: Blob): Promise<ImageBitmap> {
+  const url = URL.createObjectURL(new Blob([blob], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const size = fitWithinCap({ width: image.naturalWidth || SVG_DEFAULT_SIDE, height: image.naturalHeight || SVG_DEFAULT_SIDE });
+    const canvas = document.createElement('canvas');
+    canvas.width = size.width;
+    canvas.height = size.height;
+    canvas.getContext('2d')?.drawImage(image, 0, 0, size.width, size.height);
+    return await createImageBitmap(canvas);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 async function decodeBitmap(blob: Blob, target: Size & { downscaled: boolean }): Promise<ImageBitmap> {
@@ -58,22 +104,27 @@ function toOpaqueCanvas(bitmap: ImageBitmap, notices: string[]): HTMLCanvasEleme
 
 export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
   const name = describeFile(blob);
-  if (blob.size === 0) throw new ImageInputError(`${name} is empty (0 bytes). Choose a PNG, JPEG, GIF or WebP image.`);
-  const header = readImageHeader(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (blob.size === 0) throw new ImageInputError(`${name} is empty (0 bytes). Choose a PNG, JPEG, GIF, WebP or SVG image.`);
+  const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  const header = readImageHeader(head);
   if (header && header.width * header.height > MAX_SOURCE_PIXELS) throw new ImageInputError(tooManyPixelsMessage(header));
-  if (!header && blob.type && !blob.type.startsWith('image/')) {
-    throw new ImageInputError(`${name} is not an image (its type is ${blob.type}). Choose a PNG, JPEG, GIF or WebP image.`);
+  const svg = !header && looksLikeSvg(blob, head);
+  if (!header && !svg && blob.type && !blob.type.startsWith('image/')) {
+    throw new ImageInputError(`${name} is not an image (its type is ${blob.type}). Choose a PNG, JPEG, GIF, WebP or SVG image.`);
   }
   const notices: string[] = [];
+  if (svg) notices.push(SVG_NOTICE);
+  if (header && isAnimated(header.format, head)) notices.push(ANIMATION_NOTICE);
   const target = header ? fitWithinCap(header) : { width: 0, height: 0, downscaled: false };
   let bitmap: ImageBitmap;
   try {
-    bitmap = await decodeBitmap(blob, target);
+    bitmap = svg ? await svgBitmap(blob) : await decodeBitmap(blob, target);
   } catch {
+    const kind = svg ? 'an SVG' : header ? `a ${header.format.toUpperCase()}` : undefined;
     throw new ImageInputError(
-      header
-        ? `${name} looks like a ${header.format.toUpperCase()} image but could not be decoded: it may be damaged or cut short.`
-        : `${name} could not be read as an image. Choose a PNG, JPEG, GIF or WebP image.`,
+      kind
+        ? `${name} looks like ${kind} image but could not be decoded: it may be damaged or cut short.`
+        : `${name} could not be read as an image. Choose a PNG, JPEG, GIF, WebP or SVG image.`,
     );
   }
   try {
@@ -90,7 +141,10 @@ export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
       notices.push(downscaleNotice(header, target));
     }
     const canvas = toOpaqueCanvas(bitmap, notices);
-    return { canvas, source: header ?? { width: canvas.width, height: canvas.height }, notices };
+    const source = header ?? { width: canvas.width, height: canvas.height };
+    const small = smallImageNotice(source);
+    if (small) notices.push(small);
+    return { canvas, source, notices };
   } finally {
     bitmap.close();
   }

@@ -2,13 +2,13 @@
  * The island kit: what every island (a custom element that wires one demo) needs, written once.
  *   Island                 base class: find() markup, listen() outside the island until it leaves the page
  *   element                a new element with properties and a class
- *   errorText              the message of anything thrown, for "Could not …: <text>"
+ *   errorText              the message of anything thrown, for "Could not …: <text>" (developer advice: console)
  *   copyLink               the page address to the clipboard, with a status line
  *   downloadCanvas         a canvas as a PNG file
  *   downloadProgress       a download's bytes on a <progress> and its text
  *   writeUrlParams         the island's state into the address bar (other keys, e.g. ?backend=, stay)
  *   LatestRun, oneAtATime  latest run wins: stale results are never drawn
- *   watchFormulaSymbols, lightSymbol   formula symbols `\htmlClass{sym sym-NAME}{…}` tied to live numbers
+ *   watchFormulaSymbols, lightSymbol   formula symbols `\htmlClass{sym sym-NAME}{…}` tied to live numbers (pointer and keys)
  * siteUrl (site-url.ts) gives paths under the site's base URL. See src/components/README.md.
  */
 
@@ -44,7 +44,10 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The message for the page; advice meant for whoever hosts the site (a WeightsError's) goes to the console. */
 export function errorText(error: unknown): string {
+  const advice = error instanceof Error && 'developerAdvice' in error ? error.developerAdvice : undefined;
+  if (typeof advice === 'string') console.warn(advice);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -83,6 +86,19 @@ export function writeUrlParams<T>(write: (params: URLSearchParams) => T): T {
   const result = write(params);
   history.replaceState(history.state, '', `${location.pathname}?${params.toString()}${location.hash}`);
   return result;
+}
+
+/**
+ * Removes query keys whose values a lab could not use from the address bar and says so in `note` (hidden
+ * when there are none), so a shared link with a typo does not silently show something else.
+ */
+export function dropMalformedParams(keys: readonly string[], note: HTMLElement): void {
+  note.hidden = keys.length === 0;
+  if (keys.length === 0) return;
+  const params = new URLSearchParams(location.search);
+  const shown = keys.map((key) => `${key}=${params.get(key) ?? ''}`).join(', ');
+  note.textContent = `The address held values this lab cannot use (${shown}); it shows the defaults for them instead.`;
+  writeUrlParams((query) => keys.forEach((key) => query.delete(key)));
 }
 
 /** Latest run wins: runs may overlap, and each draws only if no later run has started since. */
@@ -133,13 +149,59 @@ export function watchFormulaSymbols<Name extends string>(
   names: readonly Name[],
   onSymbol: (name: Name | undefined, symbol: HTMLElement | undefined) => void,
 ): void {
+  letKeysStepThroughFormulas();
   const handle = (event: Event): void => {
-    const symbol = event.target instanceof Element ? (event.target.closest<HTMLElement>('.sym') ?? undefined) : undefined;
+    const target = event.target instanceof Element ? event.target : undefined;
+    const symbol = target?.closest<HTMLElement>('.sym') ?? (target?.matches(formulaWithSymbols) ? currentSymbol(target) : undefined);
     const leaving = event.type === 'pointerout' || event.type === 'focusout';
     const name = symbol ? names.find((candidate) => symbol.classList.contains(`sym-${candidate}`)) : undefined;
     onSymbol(leaving ? undefined : name, leaving ? undefined : symbol);
   };
-  for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) island.listen(document, type, handle);
+  for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout', symbolStepEvent]) island.listen(document, type, handle);
+}
+
+/**
+ * Keyboard access to the symbols inside the lessons' formulas. KaTeX hides its visual HTML from screen readers
+ * (they read its MathML), so a symbol in it must not take focus itself; the formula does: Tab reaches it, and
+ * the arrow keys (Home, End) step through its symbols, each lit as on hover.
+ */
+const formulaWithSymbols = '.formula-symbols';
+const symbolStepEvent = 'formula-symbol-step';
+
+function currentSymbol(formula: Element): HTMLElement | undefined {
+  return formula.querySelector<HTMLElement>('.sym.is-current') ?? formula.querySelector<HTMLElement>('.sym') ?? undefined;
+}
+
+let formulasReachable = false;
+function letKeysStepThroughFormulas(): void {
+  for (const symbol of document.querySelectorAll('.katex .sym')) {
+    const formula = symbol.closest('.katex-display') ?? symbol.closest('.katex');
+    if (!formula || formula.matches(formulaWithSymbols)) continue;
+    formula.classList.add(formulaWithSymbols.slice(1));
+    formula.setAttribute('tabindex', '0');
+  }
+  if (formulasReachable) return;
+  formulasReachable = true;
+  // Registered before any island's listeners, so they see the symbol marked current on focus.
+  document.addEventListener('focusin', (event) => {
+    if (event.target instanceof Element && event.target.matches(formulaWithSymbols)) currentSymbol(event.target)?.classList.add('is-current');
+  });
+  document.addEventListener('keydown', (event) => {
+    const formula = event.target instanceof Element && event.target.matches(formulaWithSymbols) ? event.target : undefined;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!formula || (step === undefined && event.key !== 'Home' && event.key !== 'End')) return;
+    event.preventDefault();
+    const symbols = [...formula.querySelectorAll<HTMLElement>('.sym')];
+    const now = Math.max(
+      0,
+      symbols.findIndex((symbol) => symbol.classList.contains('is-current')),
+    );
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? symbols.length - 1 : (now + (step ?? 0) + symbols.length) % symbols.length;
+    symbols[now]?.classList.remove('is-current');
+    symbols[next]?.classList.add('is-current');
+    symbols[next]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    formula.dispatchEvent(new Event(symbolStepEvent, { bubbles: true }));
+  });
 }
 
 /** Lights every `.sym-NAME` on the page (the symbol in the formulas and the numbers beside it); undefined clears. */

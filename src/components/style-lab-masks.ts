@@ -35,6 +35,7 @@ export class MaskPainter {
     private readonly host: MaskHost,
   ) {
     this.bindBrush();
+    this.bindKeys();
   }
 
   clear(): void {
@@ -61,6 +62,8 @@ export class MaskPainter {
 
   /** Shows the regions of `mask` over the preview as it is now sized. */
   show(mask: MaskPreset): void {
+    // Only a painted mask takes the keyboard brush.
+    this.overlay.tabIndex = mask === 'painted' ? 0 : -1;
     if (mask === 'none') return;
     if (mask !== 'painted') {
       this.drawPreset(mask);
@@ -105,6 +108,115 @@ export class MaskPainter {
     });
   }
 
+  /** Paints from one point to another (overlay pixels) with the chosen brush. */
+  private stroke(from: Point, to: Point): void {
+    const { overlay } = this;
+    const context = overlay.getContext('2d')!;
+    const erasing = this.brush >= this.host.styleCount();
+    // Each stroke replaces what was under it, so a pixel belongs to one style at a time.
+    context.globalCompositeOperation = erasing ? 'destination-out' : 'source-over';
+    context.strokeStyle = erasing ? '#000' : styleColours[this.brush]!;
+    context.lineWidth = (Number(this.brushSize.value) / overlay.getBoundingClientRect().width) * overlay.width;
+    context.lineCap = 'round';
+    context.beginPath();
+    context.moveTo(from.x, from.y);
+    context.lineTo(to.x, to.y);
+    context.stroke();
+    context.globalCompositeOperation = 'source-over';
+  }
+
+  private brushName(): string {
+    return this.brush >= this.host.styleCount() ? 'the eraser' : `style ${this.brush + 1}`;
+  }
+
+  /**
+   * Painting without a pointer: with the overlay focused, the arrow keys move a visible brush ring, Space
+   * puts the brush down (painting as it moves) or lifts it (which ends the stroke, as a pointer-up does),
+   * 1–3 choose a style's brush and E the eraser. A status line says what the brush does.
+   */
+  private bindKeys(): void {
+    const { overlay } = this;
+    const stage = overlay.parentElement!;
+    const cursor = stage.querySelector<HTMLElement>('.mask-cursor');
+    const status = stage.parentElement?.querySelector<HTMLElement>('.mask-status');
+    if (!cursor || !status) return;
+    // The brush position as fractions of the overlay, which is resized with the content preview.
+    const at: Point = { x: 0.5, y: 0.5 };
+    const pixels = (point: Point): Point => ({ x: point.x * overlay.width, y: point.y * overlay.height });
+    let down = false;
+    let painted = false;
+    const place = (): void => {
+      const box = overlay.getBoundingClientRect();
+      const side = Number(this.brushSize.value);
+      Object.assign(cursor.style, {
+        left: `${at.x * 100}%`,
+        top: `${at.y * 100}%`,
+        width: `${side}px`,
+        height: `${side}px`,
+      });
+      cursor.classList.toggle('is-down', down);
+      cursor.hidden = document.activeElement !== overlay || box.width === 0;
+    };
+    const where = (): string => `${Math.round(at.x * 100)} % across, ${Math.round(at.y * 100)} % down`;
+    const lift = (): void => {
+      down = false;
+      place();
+      if (painted) this.host.onPainted();
+      painted = false;
+    };
+    overlay.addEventListener('focus', () => {
+      place();
+      status.textContent = `Brush: ${this.brushName()}, lifted, at ${where()}.`;
+    });
+    overlay.addEventListener('blur', () => {
+      if (down) lift();
+      place();
+    });
+    overlay.addEventListener('keydown', (event) => {
+      if (!this.host.painting()) return;
+      const step = event.shiftKey ? 1 / 8 : 1 / 32;
+      const moves: Record<string, Point> = {
+        ArrowLeft: { x: -step, y: 0 },
+        ArrowRight: { x: step, y: 0 },
+        ArrowUp: { x: 0, y: -step },
+        ArrowDown: { x: 0, y: step },
+      };
+      const move = moves[event.key];
+      const styles = this.host.styleCount();
+      const choice = event.key.toLowerCase() === 'e' ? styles : /^[1-9]$/.test(event.key) && Number(event.key) <= styles ? Number(event.key) - 1 : undefined;
+      if (move) {
+        const from = { ...at };
+        at.x = Math.min(1, Math.max(0, at.x + move.x));
+        at.y = Math.min(1, Math.max(0, at.y + move.y));
+        if (down) {
+          this.stroke(pixels(from), pixels(at));
+          painted = true;
+        }
+      } else if (event.key === ' ' || event.key === 'Enter') {
+        if (down) {
+          lift();
+          status.textContent = `Brush lifted at ${where()}.`;
+        } else {
+          down = true;
+          this.stroke(pixels(at), pixels(at));
+          painted = true;
+          status.textContent = `Painting ${this.brushName()} from ${where()}.`;
+        }
+      } else if (event.key === 'Escape' && down) {
+        lift();
+        status.textContent = 'Brush lifted.';
+      } else if (choice !== undefined) {
+        this.brush = choice;
+        this.renderBrushChoices();
+        status.textContent = `Brush: ${this.brushName()}.`;
+      } else {
+        return;
+      }
+      event.preventDefault();
+      place();
+    });
+  }
+
   private bindBrush(): void {
     const { overlay } = this;
     let last: Point | undefined;
@@ -112,30 +224,16 @@ export class MaskPainter {
       const box = overlay.getBoundingClientRect();
       return { x: ((event.clientX - box.left) / box.width) * overlay.width, y: ((event.clientY - box.top) / box.height) * overlay.height };
     };
-    const stroke = (from: Point, to: Point): void => {
-      const context = overlay.getContext('2d')!;
-      const erasing = this.brush >= this.host.styleCount();
-      // Each stroke replaces what was under it, so a pixel belongs to one style at a time.
-      context.globalCompositeOperation = erasing ? 'destination-out' : 'source-over';
-      context.strokeStyle = erasing ? '#000' : styleColours[this.brush]!;
-      context.lineWidth = (Number(this.brushSize.value) / overlay.getBoundingClientRect().width) * overlay.width;
-      context.lineCap = 'round';
-      context.beginPath();
-      context.moveTo(from.x, from.y);
-      context.lineTo(to.x, to.y);
-      context.stroke();
-      context.globalCompositeOperation = 'source-over';
-    };
     overlay.addEventListener('pointerdown', (event) => {
       if (!this.host.painting()) return;
       overlay.setPointerCapture(event.pointerId);
       last = point(event);
-      stroke(last, last);
+      this.stroke(last, last);
     });
     overlay.addEventListener('pointermove', (event) => {
       if (!last) return;
       const next = point(event);
-      stroke(last, next);
+      this.stroke(last, next);
       last = next;
     });
     const finish = (): void => {

@@ -2,7 +2,7 @@ import { backendEvent, type BackendStatus } from './backend-events';
 import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
 import { ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
-import { downloadCanvas, errorText, Island, writeUrlParams } from './island';
+import { downloadCanvas, dropMalformedParams, errorText, Island, writeUrlParams } from './island';
 import { MaskPainter } from './style-lab-masks';
 import { StyleLabResults } from './style-lab-results';
 import { renderStyleSlots } from './style-lab-slots';
@@ -11,6 +11,7 @@ import { largestSideForDevice, modelInputSize } from '../lib/image-size';
 import {
   MAX_STYLES,
   normalisedWeights,
+  malformedStyleLabParams,
   readStyleLabParams,
   writeStyleLabParams,
   type ImageId,
@@ -43,14 +44,11 @@ function isOutOfMemory(error: unknown): boolean {
   return /memory|allocat|OOM/i.test(errorText(error));
 }
 
-/** What went wrong, in words the reader can act on. */
+/** What went wrong, in words the reader can act on (errorText puts advice for whoever hosts the site in the console). */
 function describeError(error: unknown, side: number, model: StyleLabState['model']): string {
   const message = errorText(error);
   const name = error instanceof Error ? error.name : '';
-  if (error instanceof ImageInputError) return message;
-  if (name === 'WeightsMissingError') return `${message} If you run this site yourself, run “npm run prepare-models” and build again.`;
-  if (name === 'WeightsCorruptError' || name === 'WeightsFormatError')
-    return `${message} If you run this site yourself, run “npm run prepare-models -- --force” and build again.`;
+  if (error instanceof ImageInputError || name.startsWith('Weights')) return message;
   if (isOutOfMemory(error)) {
     const smaller = model === 'vgg' ? 'a smaller size or the mobile model' : 'a smaller size';
     return `Your device ran out of memory for a ${side}-pixel transfer. Try ${smaller}.`;
@@ -73,7 +71,9 @@ export class StyleLab extends Island {
   lastRunInputs: RunInputs | undefined;
 
   connectedCallback(): void {
-    this.state = readStyleLabParams(new URLSearchParams(location.search));
+    const params = new URLSearchParams(location.search);
+    this.state = readStyleLabParams(params);
+    dropMalformedParams(malformedStyleLabParams(params), this.find('.lab-url-note'));
     drawArtThumbnails(this);
     this.results = new StyleLabResults(this, (selector) => this.find(selector));
     this.bindControls();

@@ -1,4 +1,4 @@
-import { defaultBlockState, readBlockParams, writeBlockParams, type BlockState } from '../lib/block-state';
+import { defaultBlockState, malformedBlockParams, readBlockParams, writeBlockParams, type BlockState } from '../lib/block-state';
 import { bandOf, layerCount, layerResolution, upsamplesBefore } from '../lib/generator-layers';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import { clampPsi } from '../lib/mixing-state';
@@ -6,7 +6,7 @@ import { nextSeed, seedLimit } from '../lib/rng';
 import type { BlockView } from './generator-compute';
 import { absLimit, putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
 import { formatNumber } from './format';
-import { downloadProgress, errorText, Island, lightSymbol, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
+import { downloadProgress, dropMalformedParams, errorText, Island, lightSymbol, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
 
 /**
  * The StyleGAN block lab (lesson 5): one AdaIN layer of the project's generator, chosen by the reader,
@@ -30,7 +30,9 @@ export class StyleganBlock extends Island {
   connectedCallback(): void {
     const layer = Number(this.dataset.layer);
     if (Number.isInteger(layer) && layer >= 0 && layer < layerCount) this.state.layer = layer;
-    this.state = readBlockParams(new URLSearchParams(location.search), this.state);
+    const params = new URLSearchParams(location.search);
+    this.state = readBlockParams(params, this.state);
+    dropMalformedParams(malformedBlockParams(params), this.find('.block-url-note'));
     const layerSelect = this.find<HTMLSelectElement>('[name=layer]');
     layerSelect.replaceChildren(
       ...Array.from({ length: layerCount }, (_, i) => {

@@ -51,16 +51,19 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     ];
   };
   const width = chartWidth(container);
+  const labels = [...new Set(rows.map((r) => r.label))];
+  // Labels turn when side by side they would not fit (about 7 px a character at 12 px): on a phone, sooner.
+  const turned = labels.length * (Math.max(...labels.map((label) => label.length)) * 7 + 6) > width - 60;
   const chart = Plot.plot({
     width,
-    height: 220,
+    height: turned ? 240 : 220,
     marginLeft: 48,
-    marginBottom: 48,
+    marginBottom: turned ? 64 : 48,
     style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
     x: {
       label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group',
-      domain: [...new Set(rows.map((r) => r.label))],
-      tickRotate: rows.length > 8 ? -30 : 0,
+      domain: labels,
+      tickRotate: turned ? -35 : 0,
       padding: 0.3,
     },
     y: { label: 'μ ± σ', grid: true },

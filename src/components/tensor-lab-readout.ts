@@ -51,6 +51,12 @@ function number(name: SymbolName, text: string): HTMLElement {
   return span;
 }
 
+/** An operator and the number after it with its sign printed once: "0.322 − -1.525" reads "0.322 + 1.525". */
+function term(operator: '+' | '−', name: SymbolName, value: number, text: (value: number) => string): (HTMLElement | string)[] {
+  if (!(value < 0)) return [` ${operator} `, number(name, text(value))];
+  return [` ${operator === '+' ? '−' : '+'} `, number(name, text(-value))];
+}
+
 function line(...parts: (HTMLElement | string)[]): HTMLElement {
   const p = element('p', {}, 'lab-readout-line');
   p.append(...parts);
@@ -100,12 +106,10 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
         number('sigma-style', show(cell.styleStd)),
         ' · (',
         number('x', formatNumber(cell.x)),
-        ' − ',
-        number('mu', show(cell.mean)),
+        ...term('−', 'mu', cell.mean, show),
         ') / ',
         number('sigma', show(cell.sigma)),
-        ' + ',
-        number('mu-style', show(cell.styleMean)),
+        ...term('+', 'mu-style', cell.styleMean, show),
         ' = ',
         number('y', show(cell.y)),
       ),
@@ -139,8 +143,7 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
       symbol('epsilon', 'ε'),
       ') = (',
       number('x', formatNumber(cell.x)),
-      ' − ',
-      number('mu', show(cell.mean)),
+      ...term('−', 'mu', cell.mean, show),
       ') / √(',
       number('sigma2', show(cell.variance)),
       ' + ',
@@ -160,8 +163,7 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
       number('gamma', formatNumber(cell.gamma)),
       ' · ',
       number('xhat', show(cell.xHat)),
-      ' + ',
-      number('beta', formatNumber(cell.beta)),
+      ...term('+', 'beta', cell.beta, formatNumber),
       ' = ',
       number('y', show(cell.y)),
     ),

@@ -150,8 +150,10 @@ export class TensorLab extends Island {
 
     this.addEventListener('input', (event) => {
       const target = event.target as HTMLInputElement;
-      if (target.matches('.lab-cell-input')) this.onCellInput(target);
-      else if (target.matches('.lab-affine-input')) this.onAffineInput(target);
+      if (target.matches('.lab-cell-input')) {
+        this.onCellInput(target);
+        this.fitCells(target.dataset.tensor === 'style' ? 'style' : 'x');
+      } else if (target.matches('.lab-affine-input')) this.onAffineInput(target);
     });
     this.addEventListener('keydown', (event) => {
       const target = event.target as HTMLElement;
@@ -451,6 +453,7 @@ export class TensorLab extends Island {
         if (input === document.activeElement || input.getAttribute('aria-invalid')) continue;
         input.value = String(values[Number(input.dataset.index)]);
       }
+      this.fitCells(kind);
     }
     if (!this.result || this.result.output.length !== elementCount(this.state.shape)) {
       for (const out of this.querySelectorAll<HTMLOutputElement>('.lab-cell-output')) out.textContent = '…';
@@ -536,6 +539,14 @@ export class TensorLab extends Island {
       out.textContent = formatNumber(value);
       out.dataset.value = String(value);
     }
+    this.fitCells('y');
+  }
+
+  /** A tensor's cells widen to its longest value, so no value is cut ("-5.952", "-1.23e-5"). */
+  private fitCells(kind: 'x' | 'style' | 'y'): void {
+    const host = this.find(`.lab-tensor[data-tensor=${kind}]`);
+    const cells = host.querySelectorAll<HTMLInputElement | HTMLOutputElement>('.lab-cell');
+    host.style.setProperty('--cell-chars', String(Math.max(0, ...Array.from(cells, (cell) => cell.value.length))));
   }
 
   private renderStatistics(): void {

@@ -2,17 +2,21 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, parseBackendName, type BackendChoice, type BackendOptions } from '../lib/backend';
+import { threadsFromUrl } from '../lib/wasm-threads';
 
 /**
  * How a page, and the notebook's worker, start tfjs: the backend the address asks for
- * (`?backend=wasm`, or webgpu, webgl, cpu), the wasm threads (`?threads=N`, else every core) and the
- * wasm files the bundler produced. Uses no `document`, so a worker can import it.
+ * (`?backend=wasm`, or webgpu, webgl, cpu), the wasm threads (`?threads=N` within 1…cores, else every core;
+ * `threadsNotice` says what was used instead of a value out of range) and the wasm files the bundler
+ * produced. Uses no `document`, so a worker can import it.
  */
-export function backendOptions(search: string): BackendOptions {
+export function backendOptions(search: string): BackendOptions & { threadsNotice?: string } {
   const params = new URLSearchParams(search);
+  const { threads, notice } = threadsFromUrl(params.get('threads'), navigator.hardwareConcurrency);
   return {
     forced: parseBackendName(params.get('backend')),
-    wasmThreads: Number(params.get('threads')) || navigator.hardwareConcurrency || 1,
+    wasmThreads: threads,
+    threadsNotice: notice,
     wasmPaths: {
       'tfjs-backend-wasm.wasm': wasmPlain,
       'tfjs-backend-wasm-simd.wasm': wasmSimd,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { explainChoice, onDeviceLost, backendLabels, type BackendChoice } from '../lib/backend';
 import { backendOptions, chooseWithEveryCore } from './tf-backend-start';
-import { backendEvent, type BackendStatus } from './backend-events';
+import { backendEvent, backendStartingEvent, type BackendStatus } from './backend-events';
 
 /**
  * The page's one tfjs runtime: chosen once per page, shared by every demo. Demos import this module lazily
@@ -21,6 +21,7 @@ function describe(choice: BackendChoice, notice?: string): BackendStatus {
 
 export function ready(): Promise<BackendStatus> {
   status ??= (async () => {
+    document.dispatchEvent(new Event(backendStartingEvent));
     const options = backendOptions(location.search);
     const choice = await chooseWithEveryCore(options);
     onDeviceLost(
@@ -30,7 +31,7 @@ export function ready(): Promise<BackendStatus> {
         status = Promise.resolve(announce(describe(next, notice)));
       },
     );
-    return announce(describe(choice));
+    return announce(describe(choice, options.threadsNotice));
   })();
   return status;
 }

@@ -1,7 +1,7 @@
 import { layerCount } from './generator-layers';
 import { clampPsi } from './mixing-state';
 import { seedLimit } from './rng';
-import { flagField, numberField, readUrlState, wholeNumberField, writeUrlState, type UrlCodec } from './url-state';
+import { flagField, malformedUrlKeys, numberField, readUrlState, wholeNumberField, writeUrlState, type UrlCodec } from './url-state';
 
 /**
  * The StyleGAN block lab's state (lesson 5) and its URL form, under `block-` keys so it can share a page's
@@ -33,6 +33,11 @@ const blockCodec: UrlCodec<BlockState> = {
 /** The state a URL describes; whatever is missing or malformed keeps its value from `defaults`. */
 export function readBlockParams(params: URLSearchParams, defaults: BlockState = defaultBlockState()): BlockState {
   return readUrlState(blockCodec, params, defaults);
+}
+
+/** The block's keys in `params` that hold a value it cannot use. */
+export function malformedBlockParams(params: URLSearchParams): string[] {
+  return malformedUrlKeys(blockCodec, params);
 }
 
 /** Writes the whole state into `params`, keeping other keys. */

@@ -122,6 +122,18 @@ export function downscaleNotice(source: Size, decoded: Size): string {
 
 export const TRANSPARENCY_NOTICE = 'This image has transparent parts; they were filled with white, since the models see only red, green and blue.';
 
+export const ANIMATION_NOTICE = 'This image is animated; the lab uses its first frame.';
+
+/** Below this many pixels on its shorter side, an image is enlarged so much that the reader should be told. */
+export const SMALL_IMAGE_SIDE = 32;
+
+export function smallImageNotice(source: Size): string | undefined {
+  if (Math.min(source.width, source.height) >= SMALL_IMAGE_SIDE) return undefined;
+  return `This image is only ${source.width}×${source.height} pixels; it is enlarged for the model, so the result will look blurred or flat.`;
+}
+
+export const SVG_NOTICE = 'This SVG drawing was turned into pixels as a picture: any scripts or links to other files in it were ignored.';
+
 export function tooManyPixelsMessage(source: Size): string {
   return `This image is ${source.width}×${source.height} pixels (${Math.round((source.width * source.height) / 1e6)} megapixels), too large to open safely in a browser tab. Scale it down below ${MAX_SOURCE_PIXELS / 1e6} megapixels first.`;
 }

@@ -42,24 +42,30 @@ export interface CellReadout {
   styleStd: number;
 }
 
+/**
+ * The terms are float32 and computed in float32 in norm.ts's order ((x − μ) / √(σ² + ε)), as the model
+ * computes them: in double precision against a float32 μ, (0.1 − μ) would be a few 1e-9 instead of 0, and
+ * the readout would show arithmetic that does not add up.
+ */
 export function cellReadout(state: LabState, content: Float64Array, result: LabResult | undefined): CellReadout {
+  const f32 = Math.fround;
   const index = indexNCHW(state.shape, ...state.selected);
   const [, c] = state.selected;
   const group = groupOfCell(state, state.selected);
   const fits = resultFits(state, result);
-  const x = content[index] ?? NaN;
+  const x = f32(content[index] ?? NaN);
   const mean = fits ? (result.mean[group] ?? NaN) : NaN;
   const variance = fits ? (result.variance[group] ?? NaN) : NaN;
-  const sigma = sigmaOf(variance, state.epsilon);
+  const sigma = f32(Math.sqrt(f32(variance + f32(state.epsilon))));
   return {
     group,
     x,
     mean,
     variance,
     sigma,
-    xHat: (x - mean) / sigma,
-    gamma: state.gamma[c] ?? 1,
-    beta: state.beta[c] ?? 0,
+    xHat: f32(f32(x - mean) / sigma),
+    gamma: f32(state.gamma[c] ?? 1),
+    beta: f32(state.beta[c] ?? 0),
     y: fits ? (result.output[index] ?? NaN) : NaN,
     styleMean: fits ? (result.styleMean?.[group] ?? NaN) : NaN,
     styleStd: fits ? (result.styleStd?.[group] ?? NaN) : NaN,

@@ -202,21 +202,29 @@ export function withEdits(base: Float64Array, edits: ReadonlyMap<number, number>
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
+/** Decimal notation only: Number() would also take "0x10" (16), "0b11" and "0o7". */
+const decimalNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Reads a number the reader typed, with a message for anything the lab cannot compute with. */
 export function parseCellValue(text: string, limit = valueLimit): ParsedNumber {
   const trimmed = text.trim().replace(/\u2212/g, '-');
   if (trimmed === '') return { ok: false, message: 'Empty: type a number.' };
+  if (/^[+-]?(infinity|∞)$/i.test(trimmed)) return { ok: false, message: 'Infinity cannot be normalised: type a finite number.' };
+  if (!decimalNumber.test(trimmed)) return { ok: false, message: `“${text.trim()}” is not a number: type one in decimals, such as 16, -0.5 or 1e-3.` };
   const value = Number(trimmed);
-  if (Number.isNaN(value)) return { ok: false, message: `“${text.trim()}” is not a number.` };
-  if (!Number.isFinite(value)) return { ok: false, message: 'Infinity cannot be normalised: type a finite number.' };
-  if (Math.abs(value) > limit) return { ok: false, message: `${trimmed} is too large: keep values within ±${limit.toLocaleString('en')}.` };
+  if (!Number.isFinite(value) || Math.abs(value) > limit) {
+    return { ok: false, message: `${trimmed} is too large: keep values within ±${limit.toLocaleString('en')}.` };
+  }
   return { ok: true, value };
 }
 
+/** ε with the rule it must follow, 1e-12 ≤ ε ≤ 10, said as such. */
 export function parseEpsilon(text: string): ParsedNumber {
-  const parsed = parseCellValue(text, epsilonLimits.max);
+  const rule = `ε must be at least ${epsilonLimits.min} and at most ${epsilonLimits.max}`;
+  const parsed = parseCellValue(text, Infinity);
   if (!parsed.ok) return parsed;
-  if (parsed.value < epsilonLimits.min) return { ok: false, message: `ε must be positive (at least ${epsilonLimits.min}).` };
+  if (parsed.value < epsilonLimits.min) return { ok: false, message: `${rule}: ${parsed.value} is too small.` };
+  if (parsed.value > epsilonLimits.max) return { ok: false, message: `${rule}: ${parsed.value} is too large.` };
   return parsed;
 }
 

@@ -1,7 +1,7 @@
 import type { ModelKind } from './models';
 import { artKinds, type ArtKind } from './procedural-art';
 import type { ColorPreservation } from './transfer';
-import { choiceField, numberField, readUrlState, writeUrlState, type UrlCodec } from './url-state';
+import { choiceField, malformedUrlKeys, numberField, readUrlState, writeUrlState, type UrlCodec } from './url-state';
 
 /**
  * The style lab's state as one typed object and its URL form, so a view can be shared: built-in images by
@@ -148,6 +148,11 @@ const styleLabCodec: UrlCodec<StyleLabState> = {
 /** Reads the lab's keys from a query string; anything missing or invalid keeps its default. */
 export function readStyleLabParams(params: URLSearchParams): StyleLabState {
   return readUrlState(styleLabCodec, params, defaultStyleLabState());
+}
+
+/** The lab's keys in `params` that hold a value it cannot use. */
+export function malformedStyleLabParams(params: URLSearchParams): string[] {
+  return malformedUrlKeys(styleLabCodec, params);
 }
 
 /**

@@ -28,6 +28,16 @@ export function readUrlState<State extends object>(codec: UrlCodec<State>, param
   return state;
 }
 
+/** The keys present in `params` whose text the field cannot read ("block-seed=abc"), so the page can say so and drop them. */
+export function malformedUrlKeys<State extends object>(codec: UrlCodec<State>, params: URLSearchParams): string[] {
+  return fieldsOf(codec)
+    .filter(([, field]) => {
+      const text = params.get(field.key);
+      return text !== null && field.read(text) === undefined;
+    })
+    .map(([, field]) => field.key);
+}
+
 export function writeUrlState<State extends object>(codec: UrlCodec<State>, state: State, params: URLSearchParams): URLSearchParams {
   for (const [name, field] of fieldsOf(codec)) {
     const text = field.write(state[name]);

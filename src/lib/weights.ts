@@ -38,7 +38,10 @@ export interface LoadOptions {
   signal?: AbortSignal;
 }
 
-/** Base class: every weights failure carries the file and a message a reader of the page can act on. */
+/**
+ * Base class: every weights failure carries the file, a message a reader of the page can act on, and
+ * advice for whoever hosts the site (for the console, not the page).
+ */
 export class WeightsError extends Error {
   // Names are spelled out: a minified build renames classes, and the page tells the errors apart by name
   // (so that its first script need not import this module and tfjs with it).
@@ -47,6 +50,7 @@ export class WeightsError extends Error {
   constructor(
     message: string,
     readonly url: string,
+    readonly developerAdvice = 'If you host this site, deploy dist/ again unchanged (binary files must not be altered on the way); rebuild the style-transfer models with “npm run prepare-models -- --force”.',
   ) {
     super(message);
   }
@@ -61,8 +65,9 @@ export class WeightsMissingError extends WeightsError {
     readonly status: number | null,
   ) {
     super(
-      `The model file ${url} could not be downloaded${status === null ? '' : ` (HTTP ${status})`}. The site may be missing its converted models (npm run prepare-models), or the connection dropped.`,
+      `The model file ${url} could not be downloaded${status === null ? '' : ` (HTTP ${status})`}. Check the connection and reload the page; if that does not help, the site is missing this file.`,
       url,
+      'If you host this site: the style-transfer models are not in the repository, “npm run prepare-models” makes them (then build again); the generator is committed in public/generator/. Deploy all of dist/.',
     );
   }
 }
@@ -72,7 +77,7 @@ export class WeightsCorruptError extends WeightsError {
   override name = 'WeightsCorruptError';
 
   constructor(url: string, detail: string) {
-    super(`The model file ${url} is damaged (${detail}). Reload the page; if it persists, the site's models need to be prepared again.`, url);
+    super(`The model file ${url} is damaged (${detail}). Reload the page; if that does not help, the copy on this site is broken.`, url);
   }
 }
 

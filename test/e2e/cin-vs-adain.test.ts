@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Resvg } from '@resvg/resvg-js';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
@@ -176,6 +177,38 @@ describe('conditional IN vs AdaIN on WebAssembly', () => {
     await page.locator('cin-vs-adain [name=mix]').dispatchEvent('change');
     await waitDone(page, count);
     expect(errors).toEqual([]);
+  });
+
+  test('an SVG is drawn as a picture (its script does not run, its external image is not fetched); tiny and animated images get a note', async () => {
+    const { page, errors, foreignRequests } = watched;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="48">
+      <rect width="64" height="48" fill="#ff0000"/>
+      <image href="https://example.com/tracker.png" width="10" height="10"/>
+      <script>parent.svgScriptRan = true</script>
+    </svg>`;
+    const upload = async (name: string, mimeType: string, buffer: Buffer) => {
+      const before = await done(page);
+      await page.locator('cin-vs-adain .image-drop-file').setInputFiles({ name, mimeType, buffer });
+      await waitDone(page, before);
+      return (await page.locator('cin-vs-adain .cin-upload-name').textContent()) ?? '';
+    };
+    expect(await upload('drawing.svg', 'image/svg+xml', Buffer.from(svg))).toContain('This SVG drawing was turned into pixels as a picture');
+    const centre = await page
+      .locator('cin-vs-adain .cin-preview')
+      .evaluate((canvas: HTMLCanvasElement) => [...canvas.getContext('2d')!.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data]);
+    expect(centre).toEqual([255, 0, 0, 255]);
+    expect(await page.evaluate(() => (window as unknown as { svgScriptRan?: boolean }).svgScriptRan)).toBeUndefined();
+
+    const onePixel = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1" fill="#00ff00"/></svg>')
+      .render()
+      .asPng();
+    expect(await upload('dot.png', 'image/png', Buffer.from(onePixel))).toContain('This image is only 1×1 pixels');
+    // Two 1×1 frames (GIF89a: a graphic control extension and an image per frame).
+    const frame = [0x21, 0xf9, 4, 0, 10, 0, 0, 0, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0];
+    const gif = Buffer.from([...Buffer.from('GIF89a'), 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 255, 255, 255, 255, ...frame, ...frame, 0x3b]);
+    expect(await upload('blink.gif', 'image/gif', gif)).toContain('This image is animated; the lab uses its first frame.');
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
   });
 
   test('leaves no tensors behind over repeated runs', async () => {

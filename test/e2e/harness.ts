@@ -131,8 +131,10 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-export async function openPage(context: BrowserContext, origin: string, path: string): Promise<WatchedPage> {
+/** viewportWidth: open the page at this width (e.g. 390 for a phone) instead of the context's 1280 px. */
+export async function openPage(context: BrowserContext, origin: string, path: string, viewportWidth?: number): Promise<WatchedPage> {
   const page = await context.newPage();
+  if (viewportWidth !== undefined) await page.setViewportSize({ width: viewportWidth, height: 844 });
   const errors: string[] = [];
   const foreignRequests: string[] = [];
   page.on('console', (message) => {

@@ -153,11 +153,19 @@ describe('mixing lab', () => {
 
   test('missing weights: a message, and the controls still work', async () => {
     const page = await site.context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (entry) => {
+      if (entry.type() === 'warning') warnings.push(entry.text());
+    });
     await page.route('**/generator/model.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${site.origin}${labPath}`);
     const message = page.locator('mixing-lab .mixing-error');
     await message.waitFor({ state: 'visible', timeout: 60_000 });
     expect(await message.textContent()).toMatch(/could not be downloaded.*HTTP 404/);
+    // The reader sees no "Loading the generator…" beside the error, and no advice meant for whoever hosts the site.
+    expect(await page.locator('mixing-lab .mixing-progress').isVisible()).toBe(false);
+    expect(await message.textContent()).not.toMatch(/npm/);
+    expect(warnings.join('\n')).toContain('npm run prepare-models');
     await page.getByRole('button', { name: 'middle', exact: true }).click();
     expect(new URL(page.url()).searchParams.get('layers')).toBe('ccccrrcc');
     await page.close();

@@ -171,6 +171,37 @@ describe('style lab on WebAssembly', () => {
       ];
     });
   });
+
+  test('a mask can be painted with the keyboard alone: arrow keys move the brush, Space paints, and the status says so', async () => {
+    const { page, errors } = watched;
+    await page.locator('style-lab input[name="style-lab-mask"][value="painted"]').check();
+    const overlay = page.locator('style-lab .mask-overlay');
+    await overlay.focus();
+    expect(await page.locator('style-lab .mask-cursor').isVisible()).toBe(true);
+    const status = page.locator('style-lab .mask-status');
+    await page.keyboard.press('2');
+    expect(await status.textContent()).toBe('Brush: style 2.');
+    // From the centre, a quarter of the width to the left: inside the left half, which the preset gave style 1.
+    for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowLeft');
+    const before = await runs(page);
+    await page.keyboard.press('Space');
+    expect(await status.textContent()).toBe('Painting style 2 from 25 % across, 50 % down.');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    expect(await status.textContent()).toBe('Brush lifted at 25 % across, 56 % down.');
+    await waitForRuns(page, before + 1);
+    const painted = await overlay.evaluate((canvas: HTMLCanvasElement) => {
+      const pixel = (x: number, y: number) => [
+        ...canvas.getContext('2d')!.getImageData(Math.round(x * canvas.width), Math.round(y * canvas.height), 1, 1).data,
+      ];
+      return { stroke: pixel(0.25, 0.53), leftHalf: pixel(0.1, 0.9) };
+    });
+    // The overlay keeps style 1 in red, style 2 in blue (style-lab-masks.ts): the stroke is blue, the rest of the left half red.
+    expect(painted.stroke.slice(0, 3)).toEqual([0, 0, 255]);
+    expect(painted.leftHalf[0]).toBe(255);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('style lab with bad input', () => {

@@ -57,4 +57,18 @@ describe('the StyleGAN block lab', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('values it cannot use get a short note and leave the address bar; the good ones stay', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/stylegan/?backend=wasm&block-seed=abc&block-layer=99&block-channel=5');
+    const note = page.locator('stylegan-block .block-url-note');
+    await note.waitFor({ state: 'visible' });
+    expect(await note.textContent()).toBe(
+      'The address held values this lab cannot use (block-seed=abc, block-layer=99); it shows the defaults for them instead.',
+    );
+    const params = new URL(page.url()).searchParams;
+    expect([params.has('block-seed'), params.has('block-layer'), params.get('block-channel'), params.get('backend')]).toEqual([false, false, '5', 'wasm']);
+    await page.waitForSelector('stylegan-block[data-state="done"]', { timeout: 120_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

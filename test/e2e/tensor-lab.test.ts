@@ -274,6 +274,81 @@ describe('the tensor lab on lesson 1', () => {
     expect(await page.locator('tensor-lab .lab-affine-input.is-symbol-target').getAttribute('data-channel')).toBe('0');
     await page.close();
   });
+
+  test("a lesson's formula symbols are reached by Tab and stepped through with the arrow keys, lit as on hover", async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=cpu');
+    await readLab(page);
+    const formulas = page.locator('.formula-symbols');
+    const formula = formulas.nth(await formulas.evaluateAll((list) => list.findIndex((node) => node.querySelectorAll('.sym').length > 1)));
+    const symbolNames = await formula.locator('.sym').evaluateAll((symbols) => symbols.map((symbol) => symbol.className.match(/sym-([\w-]+)/)?.[1]));
+    expect(symbolNames.length).toBeGreaterThan(1);
+    // Tab from the element just before the formula lands on it.
+    await formula.evaluate((node) => {
+      const before = document.createElement('button');
+      node.before(before);
+      before.focus();
+    });
+    await page.keyboard.press('Tab');
+    expect(await formula.evaluate((node) => node === document.activeElement)).toBe(true);
+    const lit = () => page.evaluate(() => [...document.querySelectorAll('.katex .sym.is-active')].map((node) => node.className.match(/sym-([\w-]+)/)?.[1]));
+    const current = () => formula.locator('.sym.is-current').evaluate((node) => node.className.match(/sym-([\w-]+)/)?.[1]);
+    expect(await current()).toBe(symbolNames[0]);
+    expect(await lit()).toContain(symbolNames[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await current()).toBe(symbolNames[1]);
+    expect(await lit()).toContain(symbolNames[1]);
+    // The number the symbol stands for shows beside it, as on hover.
+    await expect.poll(() => page.locator('.lab-symbol-tip').isVisible()).toBe(true);
+    await page.keyboard.press('End');
+    expect(await current()).toBe(symbolNames.at(-1));
+    // Leaving the formula (back to the element before it) clears the light.
+    await page.keyboard.press('Shift+Tab');
+    expect(await lit()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the readout prints each sign once, cells fit their values, and messages state the real rule', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=cpu');
+    await readLab(page);
+    await page.fill('tensor-lab .lab-affine-input[data-param=beta][data-channel="0"]', '-0.2');
+    await page.fill(cellInput(1), '-5.952');
+    await page.fill(cellInput(2), '-0.000012345');
+    await page.focus(cellInput(0));
+    await page.fill(cellInput(0), '-9.875');
+    const view = await readLab(page);
+    const readout = (await page.locator('tensor-lab .lab-readout').innerText()).replace(/\s+/g, ' ');
+    expect(readout).not.toMatch(/[−+-] -/);
+    expect(readout).toContain(`+ ${(-view.means[0]!).toFixed(3)})`);
+    expect(readout).toMatch(/ − 0\.200 = /);
+    // No value is cut: every cell's text (measured in its own font) fits inside its padding.
+    const cut = await page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      return [...document.querySelectorAll<HTMLInputElement | HTMLOutputElement>('tensor-lab .lab-cell')]
+        .filter((cell) => cell.getClientRects().length > 0)
+        .filter((cell) => {
+          const style = getComputedStyle(cell);
+          context.font = `${style.fontSize} ${style.fontFamily}`;
+          return context.measureText(cell.value).width > cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.5;
+        })
+        .map((cell) => `${cell.dataset.tensor ?? 'y'} ${cell.dataset.index}: ${cell.value}`);
+    });
+    expect(cut).toEqual([]);
+    expect(await page.locator('tensor-lab .lab-cell:visible').count()).toBeGreaterThanOrEqual(108);
+    for (const [field, text, message, good] of [
+      ['tensor-lab [name=epsilon]', '1e-13', 'ε must be at least 1e-12 and at most 10: 1e-13 is too small.', '0.00001'],
+      [cellInput(5), '0x10', '“0x10” is not a number: type one in decimals, such as 16, -0.5 or 1e-3.', '1'],
+    ] as const) {
+      // ε is read when it is left (change), a cell as it is typed in.
+      await page.fill(field, text);
+      await page.locator(field).blur();
+      await expect.poll(() => page.locator('tensor-lab .lab-message[role=alert]').textContent()).toContain(message);
+      await page.fill(field, good);
+      await page.locator(field).blur();
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the photo-patch preset', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultBlockState, readBlockParams, writeBlockParams } from '../../src/lib/block-state';
+import { defaultBlockState, malformedBlockParams, readBlockParams, writeBlockParams } from '../../src/lib/block-state';
 
 describe('block lab URL state', () => {
   test('a state survives a round trip through the URL, beside other keys', () => {
@@ -20,5 +20,13 @@ describe('block lab URL state', () => {
     expect(readBlockParams(new URLSearchParams('block-psi=9')).psi).toBe(1.5);
     expect(readBlockParams(new URLSearchParams('block-psi=0.33')).psi).toBe(0.35);
     expect(readBlockParams(new URLSearchParams('block-layer=0&block-noise=0')).layer).toBe(0);
+  });
+});
+
+describe('malformed values in the address', () => {
+  test('names the keys whose values the block cannot read, and only those', () => {
+    const params = new URLSearchParams('block-seed=abc&block-psi=0.7&block-layer=99&block-noise=1&block-channel=-1&backend=wasm');
+    expect(malformedBlockParams(params).sort()).toEqual(['block-channel', 'block-layer', 'block-seed']);
+    expect(malformedBlockParams(new URLSearchParams('block-seed=12&block-layer=3'))).toEqual([]);
   });
 });

@@ -81,6 +81,9 @@ describe('reading typed numbers', () => {
     [' -2 ', -2],
     ['\u22121.5', -1.5],
     ['1e3', 1000],
+    ['+.5', 0.5],
+    ['7.', 7],
+    ['2.5E-2', 0.025],
   ])('accepts %j', (text, value) => {
     expect(parseCellValue(text)).toEqual({ ok: true, value });
   });
@@ -92,15 +95,28 @@ describe('reading typed numbers', () => {
     ['Infinity', /finite/],
     ['-Infinity', /finite/],
     ['1e40', /too large/],
+    ['1e400', /too large/],
+    ['0x10', /“0x10” is not a number: type one in decimals/],
+    ['0b11', /not a number/],
+    ['1_000', /not a number/],
   ])('rejects %j with a message', (text, message) => {
     const parsed = parseCellValue(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
   });
 
-  it('wants ε positive and at most 10', () => {
-    expect(parseEpsilon('0').ok).toBe(false);
-    expect(parseEpsilon('11').ok).toBe(false);
+  it('wants 1e-12 ≤ ε ≤ 10, and its message says that rule', () => {
+    for (const [text, why] of [
+      ['0', '0 is too small'],
+      ['1e-13', '1e-13 is too small'],
+      ['-1', '-1 is too small'],
+      ['11', '11 is too large'],
+      ['1e20', '100000000000000000000 is too large'],
+    ]) {
+      expect(parseEpsilon(text!), text).toEqual({ ok: false, message: `ε must be at least 1e-12 and at most 10: ${why}.` });
+    }
+    expect(parseEpsilon('1e-12')).toEqual({ ok: true, value: 1e-12 });
+    expect(parseEpsilon('10')).toEqual({ ok: true, value: 10 });
     expect(parseEpsilon('1e-5')).toEqual({ ok: true, value: 1e-5 });
   });
 });

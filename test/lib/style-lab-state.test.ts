@@ -4,6 +4,7 @@ import {
   galleryImage,
   normalisedWeights,
   presetMasks,
+  malformedStyleLabParams,
   readStyleLabParams,
   writeStyleLabParams,
   type StyleLabState,
@@ -33,6 +34,12 @@ describe('style lab URL state', () => {
     const read = readStyleLabParams(new URLSearchParams('content=../../etc&styles=nope:1,brick:-2,gravel:x&alpha=7&model=huge&size=99&color=red&mask=painted'));
     const defaults = defaultStyleLabState();
     expect(read).toEqual({ ...defaults, alpha: 1 });
+  });
+
+  test('the keys whose values the lab cannot use are named, so the page can say so and drop them', () => {
+    const params = new URLSearchParams('content=../../etc&styles=brick:1&alpha=7&model=huge&size=99&color=red&mask=halves&backend=wasm');
+    expect(malformedStyleLabParams(params)).toEqual(['content', 'model', 'size', 'color']);
+    expect(malformedStyleLabParams(new URLSearchParams('content=chelsea&styles=brick:1&alpha=0.5'))).toEqual([]);
   });
 
   test('α is clamped into [0, 1]', () => {

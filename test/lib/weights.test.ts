@@ -54,6 +54,8 @@ describe('weights loading', () => {
     expect(error).toBeInstanceOf(WeightsCorruptError);
     expect((error as WeightsCorruptError).url).toBe(shard);
     expect((error as Error).message).toMatch(/damaged.*SHA-256/);
+    expect((error as Error).message).not.toMatch(/npm|prepare/);
+    expect((error as WeightsCorruptError).developerAdvice).toContain('npm run prepare-models -- --force');
 
     const truncated = fetchWithReplacement(shard, (bytes) => bytes.slice(0, bytes.length - 10));
     await expect(loadModel('vgg', { baseUrl: '', fetch: truncated })).rejects.toThrow(/bytes instead of/);
@@ -66,6 +68,9 @@ describe('weights loading', () => {
     const error = await loadModel('vgg', { baseUrl: '', fetch: missing }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WeightsMissingError);
     expect((error as WeightsMissingError).status).toBe(404);
+    // The page's message is for a reader; what a self-hoster must run is only in developerAdvice (the console).
+    expect((error as Error).message).not.toMatch(/npm/);
+    expect((error as WeightsMissingError).developerAdvice).toContain('npm run prepare-models');
   });
 
   it('weights that do not fit the network give WeightsFormatError', async () => {
