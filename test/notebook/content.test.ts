@@ -135,6 +135,11 @@ describe.each(lessonSlugs)('notebook of %s', (slug) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("names no exercise function after a cell global, so running an exercise's starter keeps the later cells working", () => {
+    const globals = Object.keys(cellGlobals([]));
+    for (const exercise of notebook.exercises) expect(globals, exercise.id).not.toContain(exercise.entry);
+  });
+
   it('is placed in the lesson: every cell, exercise and question once, the cells in the order of this file', async () => {
     const mdx = await readFile(join(root, 'src/lessons/en', `${slug}.mdx`), 'utf8');
     const placed = (tag: string) => [...mdx.matchAll(new RegExp(`^<${tag} id="([^"]+)" />$`, 'gm'))].map(([, id]) => id);

@@ -100,20 +100,20 @@ var = feat.view(n, c, -1).var(dim=2, unbiased=False)   # or correction=0`,
     {
       id: 'adain',
       title: 'Write AdaIN',
-      task: "Write adain(content, style) for tensors of shape [N, H, W, C] (the style may have another H and W). Normalise every channel of the content with its own mean and σ over H and W, then scale by the style's σ and add the style's mean. Use population variances. Put ε = 1e-5 inside the square root on the content side only, as the authors' code does. The check compares with the library's adain() and so also checks that every output channel gets the style's mean and σ.",
-      starter: `function adain(content, style) {
+      task: "Write adainByHand(content, style) for tensors of shape [N, H, W, C] (the style may have another H and W). Normalise every channel of the content with its own mean and σ over H and W, then scale by the style's σ and add the style's mean. Use population variances. Put ε = 1e-5 inside the square root on the content side only, as the authors' code does. Its own name keeps the library's adain() for the later cells. The check compares with adain() and so also checks that every output channel gets the style's mean and σ.",
+      starter: `function adainByHand(content, style) {
   const c = tf.moments(content, [1, 2], true);
   const s = tf.moments(style, [1, 2], true);
   // σ(y) · (x − μ(x)) / √(σ²(x) + ε) + μ(y)
   return content;
 }`,
-      solution: `function adain(content, style) {
+      solution: `function adainByHand(content, style) {
   const c = tf.moments(content, [1, 2], true);
   const s = tf.moments(style, [1, 2], true);
   const normalised = content.sub(c.mean).div(c.variance.add(1e-5).sqrt());
   return normalised.mul(s.variance.sqrt()).add(s.mean);
 }`,
-      entry: 'adain',
+      entry: 'adainByHand',
       check: 'adain',
       pytorch: `def adain(content, style, eps=1e-5):       # [N, C, H, W]
     c_mean = content.mean(dim=(2, 3), keepdim=True)

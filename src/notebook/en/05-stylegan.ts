@@ -85,14 +85,14 @@ manyW.dispose();`,
     {
       id: 'truncation',
       title: 'Write truncation',
-      task: 'Write truncate(w, wAvg, psi). w has shape [N, wDim] and wAvg (the average w̄) has shape [wDim]. Return w̄ + ψ · (w − w̄) for every row of w. The check compares with the library for ψ = 0.7, 0.5 and 1.3.',
-      starter: `function truncate(w, wAvg, psi) {
+      task: 'Write truncateByHand(w, wAvg, psi). w has shape [N, wDim] and wAvg (the average w̄) has shape [wDim]. Return w̄ + ψ · (w − w̄) for every row of w. The check compares with the library for ψ = 0.7, 0.5 and 1.3.',
+      starter: `function truncateByHand(w, wAvg, psi) {
   return w;
 }`,
-      solution: `function truncate(w, wAvg, psi) {
+      solution: `function truncateByHand(w, wAvg, psi) {
   return wAvg.add(w.sub(wAvg).mul(psi));
 }`,
-      entry: 'truncate',
+      entry: 'truncateByHand',
       check: 'truncation',
       pytorch: `def truncate(w, w_avg, psi):       # w: [N, w_dim], w_avg: [w_dim]
     return w_avg + psi * (w - w_avg)   # = torch.lerp(w_avg, w, psi)`,
