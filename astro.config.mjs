@@ -38,5 +38,7 @@ export default defineConfig({
     },
     preview: { headers: isolationHeaders },
     build: { chunkSizeWarningLimit: 4000, assetsInlineLimit: 0 },
+    // The notebook's worker is a module worker; ES output lets it load Sucrase only when a cell has TypeScript.
+    worker: { format: 'es' },
   },
 });

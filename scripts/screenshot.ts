@@ -1,6 +1,7 @@
 /**
  * Screenshots of built pages, to look at what the site shows:
- *   npx tsx scripts/screenshot.ts [--dark] [--width 1280] [--wait-for SELECTOR] [--element SELECTOR] [--out DIR] /path/ ...
+ *   npx tsx scripts/screenshot.ts [--dark] [--width 1280] [--click SELECTOR]... [--wait-for SELECTOR] [--element SELECTOR] [--out DIR] /path/ ...
+ * --click presses buttons first, in the order given (e.g. a cell's Run, then Stop), each once it is enabled.
  * Serves dist/ like the browser tests do; writes PNGs named after the paths (default .cache/screenshots).
  */
 import { mkdir } from 'node:fs/promises';
@@ -13,6 +14,7 @@ const { values, positionals } = parseArgs({
   options: {
     dark: { type: 'boolean', default: false },
     width: { type: 'string', default: '1280' },
+    click: { type: 'string', multiple: true, default: [] },
     'wait-for': { type: 'string' },
     element: { type: 'string' },
     timeout: { type: 'string', default: '120000' },
@@ -32,6 +34,11 @@ try {
     page.on('console', (m) => m.type() === 'error' && console.error(`[${path}] console: ${m.text()}`));
     page.on('pageerror', (e) => console.error(`[${path}] page error: ${e.message}`));
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+    for (const selector of values.click)
+      await page
+        .locator(selector)
+        .first()
+        .click({ timeout: Number(values.timeout) });
     if (values['wait-for']) await page.waitForSelector(values['wait-for'], { timeout: Number(values.timeout) });
     const name = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}${values.dark ? '-dark' : ''}-${values.width}.png`;
     if (values.element)

@@ -127,7 +127,8 @@ export class CodeCell extends Island implements RunnableCell {
       editorModule ??= import('./code-editor');
       const { createEditor } = await editorModule;
       const host = this.find('.nb-editor');
-      const hadFocus = this.contains(document.activeElement);
+      // Only the static code's focus moves to the editor; a reader on the Run button stays there.
+      const hadFocus = this.find('.nb-code').contains(document.activeElement);
       const label = `Code of cell ${this.dataset.title ?? this.cellId} (Shift+Enter runs it)`;
       this.editor = createEditor(
         host,

@@ -69,7 +69,7 @@ export function createEditor(host: HTMLElement, code: string, label: string, onR
         bracketMatching(),
         closeBrackets(),
         highlightActiveLine(),
-        javascript(),
+        javascript({ typescript: true }),
         syntaxHighlighting(darkAware),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         keymap.of([{ key: 'Shift-Enter', run: () => (onRun(), true) }, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { backendLabels, explainChoice } from '../lib/backend';
 import { cellLineFromStack, compileCell, scopeParameter } from '../lib/cell-code';
+import { compileCellWithTypes } from '../lib/cell-typescript';
 import { isTensorSummary, formatValue, tensorHeadLength, type TensorSummary } from '../lib/cell-values';
 import { groupMoments, statisticGroupOf, statisticGroupCount, type NormSpec } from '../lib/norm';
 import { notebookLibrary } from '../lib/notebook-library';
@@ -365,7 +366,7 @@ async function run(request: RunRequest): Promise<void> {
   }
   engine.startScope('notebook cell');
   try {
-    const compiled = compileCell(request.code);
+    const compiled = await compileCellWithTypes(request.code);
     if (!compiled.ok) {
       error = { message: `Syntax error: ${compiled.message} (column ${compiled.column}).`, line: compiled.line };
     } else {

@@ -132,6 +132,27 @@ describe('runs that go wrong', () => {
   });
 });
 
+describe('TypeScript in a cell', () => {
+  test('annotations and an interface are removed, and an error still names the reader line', async () => {
+    const code = [
+      'interface Moments {',
+      '  mean: number;',
+      '}',
+      'const x: tf.Tensor = tf.tensor1d([1, 2, 3, 6]);',
+      'const moments: Moments = { mean: (await x.mean().data())[0] };',
+      'x.dispose();',
+      "print('mean', moments.mean);",
+      "if (moments.mean === 3) throw new Error('on line 8');",
+    ].join('\n');
+    const { page, errors } = await openCellWithCode(code);
+    await press(page, cellId);
+    expect(await outputText(page)).toContain('mean 3');
+    expect(await page.locator(`#cell-${cellId} .nb-text-error`).innerText()).toMatch(/^Line 8 \(if \(moments\.mean === 3\).*\): on line 8/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('links and storage', () => {
   test('a link with code shows the code with a note and does not run it', async () => {
     const code = "print('this must not run by itself')";
