@@ -27,7 +27,8 @@ afterAll(async () => {
 /** The wasm thread count the backend badge reports, e.g. "WebAssembly with SIMD and 2 threads". */
 async function wasmThreads(page: import('playwright-core').Page): Promise<number> {
   await page.waitForSelector('backend-badge[data-backend="wasm"]', { timeout: 120_000 });
-  const why = (await page.locator('backend-badge .backend-why').first().textContent()) ?? '';
+  // The lab's badge: the notebook's cells above it have badges of their own, which wait for a Run.
+  const why = (await page.locator('backend-badge[data-backend="wasm"] .backend-why').first().textContent()) ?? '';
   const match = /and (\d+) threads?|one thread/.exec(why);
   if (!match) throw new Error(`no thread count in "${why}"`);
   return match[1] ? Number(match[1]) : 1;
