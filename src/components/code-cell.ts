@@ -6,6 +6,8 @@ import { notebookBusyEvent, type OutputItem } from './notebook-protocol';
 import { drawOutput } from './notebook-output';
 import { session, type RunnableCell, type RunResult } from './notebook-session';
 import { Island } from './island';
+import { notebookStrings } from '../i18n/components/notebook';
+import { isLocale, defaultLocale } from '../lib/i18n';
 
 /**
  * A code cell (and, with data-check, an exercise): the static code is readable at once; the CodeMirror editor
@@ -34,11 +36,14 @@ export class CodeCell extends Island implements RunnableCell {
   private memory!: HTMLElement;
   private startedAt = 0;
   private pendingDraws: Promise<void> = Promise.resolve();
+  private t = notebookStrings[defaultLocale];
 
   connectedCallback(): void {
     this.cellId = this.dataset.cell ?? '';
     this.lesson = this.dataset.lesson ?? '';
     this.original = this.dataset.original ?? '';
+    const locale = this.dataset.locale ?? '';
+    this.t = notebookStrings[isLocale(locale) ? locale : defaultLocale];
     this.outputArea = this.find('.nb-output');
     this.status = this.find('.nb-status');
     this.memory = this.find('.nb-memory');
@@ -58,7 +63,7 @@ export class CodeCell extends Island implements RunnableCell {
     const code = await decodeCellCode(value);
     note.hidden = false;
     if (code === undefined) {
-      this.find('.nb-link-text').textContent = 'The link meant to put code in this cell, but its code is damaged (cut short?). The cell shows your own code.';
+      this.find('.nb-link-text').textContent = this.t.linkDamaged;
       return;
     }
     this.current = code;
@@ -83,7 +88,7 @@ export class CodeCell extends Island implements RunnableCell {
       this.current = this.original;
       this.showCode(this.original);
       writeCode(storage() ?? noStore, this.lesson, this.cellId, this.original, this.original);
-      this.status.textContent = 'Back to the lesson’s code.';
+      this.status.textContent = this.t.backToLesson;
     });
     this.find('.nb-copy').addEventListener('click', () => void this.copyLink());
     const staticCode = this.find('.nb-code');
@@ -129,7 +134,7 @@ export class CodeCell extends Island implements RunnableCell {
       const host = this.find('.nb-editor');
       // Only the static code's focus moves to the editor; a reader on the Run button stays there.
       const hadFocus = this.find('.nb-code').contains(document.activeElement);
-      const label = `Code of cell ${this.dataset.title ?? this.cellId} (Shift+Enter runs it)`;
+      const label = this.t.editorLabel(this.dataset.title ?? this.cellId);
       this.editor = createEditor(
         host,
         this.current,
@@ -161,7 +166,7 @@ export class CodeCell extends Island implements RunnableCell {
       try {
         writeCode(store, this.lesson, this.cellId, code, this.original);
       } catch {
-        this.status.textContent = 'Your edit could not be saved in this browser (storage full or blocked); it stays until you leave the page.';
+        this.status.textContent = this.t.notSaved;
       }
     }, 300);
   }
@@ -170,10 +175,10 @@ export class CodeCell extends Island implements RunnableCell {
     const link = await cellLink(location.href, this.cellId, this.code());
     try {
       await navigator.clipboard.writeText(link);
-      this.status.textContent = 'Link copied: it opens this page with your code in this cell.';
+      this.status.textContent = this.t.linkCopied;
     } catch {
       history.replaceState(history.state, '', link);
-      this.status.textContent = 'The address bar now holds the link with your code: copy it from there.';
+      this.status.textContent = this.t.linkInAddressBar;
     }
   }
 
@@ -190,7 +195,7 @@ export class CodeCell extends Island implements RunnableCell {
     this.memory.textContent = '';
     this.pendingDraws = Promise.resolve();
     this.editor?.markLine(undefined);
-    this.status.textContent = note ? `Running… ${note}` : 'Running…';
+    this.status.textContent = note ? this.t.runningBecause(note) : this.t.running;
     const checkResult = this.querySelector<HTMLElement>('.nb-check-result');
     if (checkResult) checkResult.hidden = true;
   }
@@ -207,13 +212,8 @@ export class CodeCell extends Island implements RunnableCell {
     const seconds = ((performance.now() - this.startedAt) / 1000).toFixed(2);
     if (result.status === 'stopped') {
       this.dataset.state = 'stopped';
-      this.status.textContent = 'Stopped.';
-      this.outputArea.append(
-        message(
-          'nb-text nb-text-note',
-          'Stopped: the worker that ran the cells was ended, so the variables of every cell are gone. Run starts a fresh one (earlier cells run again first).',
-        ),
-      );
+      this.status.textContent = this.t.stopped;
+      this.outputArea.append(message('nb-text nb-text-note', this.t.stoppedNote));
       return;
     }
     if (result.status === 'skipped') {
@@ -223,18 +223,18 @@ export class CodeCell extends Island implements RunnableCell {
       return;
     }
     this.dataset.state = result.error ? 'error' : 'done';
-    this.status.textContent = result.error ? `Failed after ${seconds} s.` : `Ran in ${seconds} s.`;
+    this.status.textContent = result.error ? this.t.failedAfter(seconds) : this.t.ranIn(seconds);
     if (result.error) {
       const { line } = result.error;
       const source = line ? this.code().split('\n')[line - 1]?.trim() : undefined;
-      const where = line ? `Line ${line}${source ? ` (${source.length > 60 ? `${source.slice(0, 57)}…` : source})` : ''}: ` : '';
+      const where = line ? this.t.line(line, source === undefined || source.length <= 60 ? (source ?? '') : `${source.slice(0, 57)}…`) : '';
       const error = message('nb-text nb-text-error', `${where}${result.error.message}`);
       error.setAttribute('role', 'alert');
       if (line) error.dataset.line = String(line);
       this.outputArea.append(error);
       this.editor?.markLine(line);
     }
-    this.memory.textContent = `${formatValue(result.tensorsLeft)} tensor${result.tensorsLeft === 1 ? '' : 's'} left in memory by this run (freed when it runs again); ${formatValue(result.tensorsTotal)} in the worker.`;
+    this.memory.textContent = this.t.tensorsLeft(formatValue(result.tensorsLeft), result.tensorsLeft, formatValue(result.tensorsTotal));
     this.memory.dataset.left = String(result.tensorsLeft);
     if (result.check) this.showCheck(result.check.passed, result.check.message);
   }
@@ -244,7 +244,7 @@ export class CodeCell extends Island implements RunnableCell {
     if (!host) return;
     host.hidden = false;
     host.dataset.passed = String(passed);
-    host.textContent = `${passed ? '✓ Passed. ' : '✗ Not yet. '}${text}`;
+    host.textContent = `${passed ? this.t.passed : this.t.notYet}${text}`;
     const store = storage();
     if (passed && store) recordProgress(store, this.lesson, 'exercises', this.cellId);
   }

@@ -1,5 +1,5 @@
 import type { LessonNotebook } from '../notebook/types';
-import { defaultLocale } from '../lib/i18n';
+import { defaultLocale, isLocale, type Locale } from '../lib/i18n';
 
 /**
  * Build-time lookup of a lesson's notebook (src/notebook/<locale>/<NN-slug>.ts) for the page a component is
@@ -8,15 +8,16 @@ import { defaultLocale } from '../lib/i18n';
 const files = import.meta.glob<{ default: LessonNotebook }>('../notebook/*/*.ts', { eager: true });
 
 export interface LessonKey {
-  locale: string;
+  locale: Locale;
   slug: string;
 }
 
 export function lessonOfPath(pathname: string, base: string): LessonKey | undefined {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
   const match = rest.replace(/^\//, '').match(/^(?:([a-z]{2}(?:-[a-z]{2})?)\/)?lessons\/([^/]+)\/?$/);
-  if (!match) return undefined;
-  return { locale: match[1] ?? defaultLocale, slug: match[2] ?? '' };
+  const locale = match?.[1] ?? defaultLocale;
+  if (!match || !isLocale(locale)) return undefined;
+  return { locale, slug: match[2] ?? '' };
 }
 
 export function notebookOf(lesson: LessonKey): LessonNotebook | undefined {

@@ -1,9 +1,11 @@
 import { readProgress, recordProgress } from '../lib/notebook-storage';
 import { Island } from './island';
+import { notebookStringsOfPage } from '../i18n/components/notebook';
 
 /** A question's answer check; a right answer is stored so the home page can show the lesson's progress. */
 class NotebookQuestion extends Island {
   connectedCallback(): void {
+    const t = notebookStringsOfPage();
     const form = this.find<HTMLFormElement>('form');
     const verdict = this.find('.nb-verdict');
     const explanation = this.find('.nb-explanation');
@@ -21,12 +23,12 @@ class NotebookQuestion extends Island {
       event.preventDefault();
       const chosen = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
       if (!chosen) {
-        verdict.textContent = 'Choose an answer first.';
+        verdict.textContent = t.chooseFirst;
         return;
       }
       const correct = chosen.value === this.dataset.answer;
       this.dataset.correct = String(correct);
-      verdict.textContent = correct ? '✓ Right.' : '✗ Not quite. Read why, then try the lab.';
+      verdict.textContent = correct ? t.right : t.notQuite;
       explanation.hidden = false;
       if (correct && store) recordProgress(store, lesson, 'questions', id);
     });

@@ -8,6 +8,7 @@ import {
   type RunRequest,
 } from './notebook-protocol';
 import type { BackendStatus } from './backend-events';
+import { notebookStringsOfPage } from '../i18n/components/notebook';
 
 /**
  * The page's side of the notebook kernel: one worker for all cells of the lesson, started on the first Run.
@@ -64,7 +65,8 @@ class NotebookSession {
     worker.addEventListener('error', (event) => {
       // The worker script itself failed (a chunk that did not load): every waiting run ends with the reason.
       event.preventDefault();
-      this.end(`The notebook's worker failed (${event.message || 'its script did not load'}). Press Run to start a new one.`);
+      const t = notebookStringsOfPage();
+      this.end(t.workerFailed(event.message || t.workerScriptMissing));
     });
     this.worker = worker;
     return worker;
@@ -114,20 +116,21 @@ class NotebookSession {
 
   /** Runs the earlier cells that have not run in this worker, then this one. */
   async run(cell: RunnableCell, check?: RunRequest['check']): Promise<RunResult> {
-    if (this.busy) return { status: 'skipped', because: 'Another cell is running: wait for it, or press Stop.' };
+    const t = notebookStringsOfPage();
+    if (this.busy) return { status: 'skipped', because: t.busy };
     this.busy = true;
     document.dispatchEvent(new CustomEvent(notebookBusyEvent, { detail: true }));
     try {
       for (const earlier of this.earlierCells(cell)) {
         if (this.ran.has(earlier.cellId)) continue;
-        const outcome = await this.send(earlier, undefined, 'Run first, because a later cell needs it.');
+        const outcome = await this.send(earlier, undefined, t.runFirst);
         if (outcome.status === 'stopped') return outcome;
         if (outcome.status === 'done' && outcome.error) {
           // Not run again next time: the reader may want this cell to run despite it.
           this.ran.add(earlier.cellId);
           const skipped: RunResult = {
             status: 'skipped',
-            because: 'An earlier cell failed (see its message above). Fix it, or press Run again to run this cell anyway.',
+            because: t.earlierFailed,
           };
           cell.finished(skipped);
           return skipped;
