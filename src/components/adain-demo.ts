@@ -2,10 +2,12 @@ import type { AdainPhotoResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
 import { labelChart } from './chart-label';
-import { errorText, Island, LatestRun } from './island';
+import { errorText, Island, LatestRun, localStrings } from './island';
+import { adainDemoStrings } from '../i18n/components/adain-demo';
+import { islandKitStrings } from '../i18n/components/island-kit';
 
 const channelNames = ['R', 'G', 'B'] as const;
-const tensorNames = ['content x', 'style y', 'AdaIN(x, y)'] as const;
+const t = localStrings(adainDemoStrings);
 const tensorColours = ['#868e96', '#e8590c', '#3b5bdb'] as const;
 
 /** The island for AdainDemo.astro. */
@@ -36,7 +38,7 @@ class AdainDemo extends Island {
       status.textContent = '';
       this.dataset.done = String(run);
     } catch (error) {
-      status.textContent = `Could not run the demo: ${errorText(error)}`;
+      status.textContent = localStrings(islandKitStrings).couldNotRun(errorText(error));
     }
   }
 
@@ -51,12 +53,12 @@ class AdainDemo extends Island {
       th.scope = 'row';
       th.textContent = name;
       tr.append(th);
-      this.numbers(result).forEach((numbers, t) => {
+      this.numbers(result).forEach((numbers, index) => {
         const td = document.createElement('td');
         const mean = numbers.mean[c] ?? NaN;
         const std = numbers.std[c] ?? NaN;
         td.textContent = `μ ${formatNumber(mean)}, σ ${formatNumber(std)}`;
-        Object.assign(td.dataset, { tensor: ['content', 'style', 'output'][t], channel: String(c), mean: String(mean), std: String(std) });
+        Object.assign(td.dataset, { tensor: ['content', 'style', 'output'][index], channel: String(c), mean: String(mean), std: String(std) });
         tr.append(td);
       });
       return tr;
@@ -66,8 +68,8 @@ class AdainDemo extends Island {
 
   private renderChart(result: AdainPhotoResult, Plot: typeof import('@observablehq/plot')): void {
     type Row = { channel: string; tensor: string; mean: number; std: number };
-    const rows: Row[] = this.numbers(result).flatMap((numbers, t) =>
-      channelNames.map((channel, c) => ({ channel, tensor: tensorNames[t] ?? '', mean: numbers.mean[c] ?? NaN, std: numbers.std[c] ?? NaN })),
+    const rows: Row[] = this.numbers(result).flatMap((numbers, index) =>
+      channelNames.map((channel, c) => ({ channel, tensor: t.tensors[index] ?? '', mean: numbers.mean[c] ?? NaN, std: numbers.std[c] ?? NaN })),
     );
     const width = chartWidth(this.querySelector('.adain-chart'));
     const chart = Plot.plot({
@@ -76,10 +78,10 @@ class AdainDemo extends Island {
       marginLeft: 48,
       marginBottom: 36,
       style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
-      fx: { label: 'colour channel', domain: [...channelNames] },
-      x: { domain: [...tensorNames], axis: null, padding: 0.3 },
+      fx: { label: t.colourChannel, domain: [...channelNames] },
+      x: { domain: [...t.tensors], axis: null, padding: 0.3 },
       y: { label: 'μ ± σ', grid: true },
-      color: { domain: [...tensorNames], range: [...tensorColours], legend: true },
+      color: { domain: [...t.tensors], range: [...tensorColours], legend: true },
       marks: [
         Plot.ruleX(rows, { fx: 'channel', x: 'tensor', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: 'tensor', strokeWidth: 3 }),
         Plot.dot(rows, {
@@ -92,7 +94,7 @@ class AdainDemo extends Island {
         }),
       ],
     });
-    labelChart(chart, 'Per colour channel, μ ± σ of the content, the style and the AdaIN output');
+    labelChart(chart, t.chartLabel);
     this.querySelector('.adain-chart')?.replaceChildren(chart);
   }
 }

@@ -2,7 +2,11 @@ import type { BatchVsInstanceResult, ChannelNumbers } from './photo-compute';
 import { drawPicture, loadPicture, pictureUrl } from './pictures';
 import { formatNumber, chartWidth } from './format';
 import { labelChart } from './chart-label';
-import { errorText, Island, LatestRun } from './island';
+import { errorText, Island, LatestRun, localStrings } from './island';
+import { batchVsInstanceStrings } from '../i18n/components/batch-vs-instance';
+import { islandKitStrings } from '../i18n/components/island-kit';
+
+const t = localStrings(batchVsInstanceStrings);
 
 const channelNames = ['R', 'G', 'B'] as const;
 const channelColours = ['#e03131', '#2f9e44', '#1c7ed6'] as const;
@@ -45,7 +49,7 @@ class BatchVsInstance extends Island {
       status.textContent = '';
       this.dataset.done = String(run);
     } catch (error) {
-      status.textContent = `Could not run the demo: ${errorText(error)}`;
+      status.textContent = localStrings(islandKitStrings).couldNotRun(errorText(error));
     }
   }
 
@@ -63,33 +67,29 @@ class BatchVsInstance extends Island {
 
   private renderChart(result: BatchVsInstanceResult, Plot: typeof import('@observablehq/plot')): void {
     type Row = { channel: string; colour: string; who: string; mean: number };
-    const rows: Row[] = [];
-    channelNames.forEach((channel, c) => {
-      result.own.forEach((numbers, n) => rows.push({ channel, colour: channelColours[c] ?? 'gray', who: `photo ${n + 1}`, mean: numbers.mean[c] ?? NaN }));
-      rows.push({ channel, colour: channelColours[c] ?? 'gray', who: 'batch', mean: result.batch.mean[c] ?? NaN });
-    });
-    const photos = rows.filter((r) => r.who !== 'batch');
+    const photoNames = [t.photoColumn(1), t.photoColumn(2)];
+    const photos: Row[] = channelNames.flatMap((channel, c) =>
+      result.own.map((numbers, n) => ({ channel, colour: channelColours[c] ?? 'gray', who: photoNames[n] ?? '', mean: numbers.mean[c] ?? NaN })),
+    );
+    const batch: Row[] = channelNames.map((channel, c) => ({ channel, colour: channelColours[c] ?? 'gray', who: 'batch', mean: result.batch.mean[c] ?? NaN }));
     const width = chartWidth(this.querySelector('.bvi-chart'));
     const chart = Plot.plot({
       width,
       height: 200,
       marginLeft: 48,
       style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
-      x: { label: 'colour channel', domain: [...channelNames], padding: 0.4 },
-      y: { label: 'channel mean μ', domain: [0, 1], grid: true },
-      symbol: { legend: true, domain: ['photo 1', 'photo 2'], range: ['circle', 'square'] },
+      x: { label: t.colourChannel, domain: [...channelNames], padding: 0.4 },
+      y: { label: t.channelMean, domain: [0, 1], grid: true },
+      symbol: { legend: true, domain: photoNames, range: ['circle', 'square'] },
       marks: [
-        Plot.tickY(
-          rows.filter((r) => r.who === 'batch'),
-          { x: 'channel', y: 'mean', stroke: 'currentColor', strokeWidth: 2, title: (r: Row) => `batch μ (BN, both photos): ${formatNumber(r.mean)}` },
-        ),
+        Plot.tickY(batch, { x: 'channel', y: 'mean', stroke: 'currentColor', strokeWidth: 2, title: (r: Row) => t.batchMeanTip(formatNumber(r.mean)) }),
         Plot.dot(photos, {
           x: 'channel',
           y: 'mean',
           symbol: 'who',
           fill: (r: Row) => r.colour,
           r: 6,
-          title: (r: Row) => `${r.who} μ (IN): ${formatNumber(r.mean)}`,
+          title: (r: Row) => t.photoMeanTip(r.who, formatNumber(r.mean)),
         }),
       ],
     });

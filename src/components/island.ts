@@ -9,8 +9,20 @@
  *   writeUrlParams         the island's state into the address bar (other keys, e.g. ?backend=, stay)
  *   LatestRun, oneAtATime  latest run wins: stale results are never drawn
  *   watchFormulaSymbols, lightSymbol   formula symbols `\htmlClass{sym sym-NAME}{…}` tied to live numbers (pointer and keys)
+ *   localStrings           the page locale's entry of a text table from src/i18n/components/
  * siteUrl (site-url.ts) gives paths under the site's base URL. See src/components/README.md.
  */
+
+import { islandKitStrings } from '../i18n/components/island-kit';
+import { localeOfTag, type Localized } from '../lib/i18n';
+
+/**
+ * The page locale's entry of a text table (src/i18n/components/): the page says its locale in <html lang>,
+ * which the .astro side rendered from the same route, so the island's words match the markup's.
+ */
+export function localStrings<T>(table: Localized<T>): T {
+  return table[localeOfTag(document.documentElement.lang)];
+}
 
 export abstract class Island extends HTMLElement {
   private lifetime = new AbortController();
@@ -53,11 +65,12 @@ export function errorText(error: unknown): string {
 
 /** Copies the page address (it holds the island's state) and says so in `status`. */
 export function copyLink(status: Element): void {
+  const t = localStrings(islandKitStrings);
   Promise.resolve()
     .then(() => navigator.clipboard.writeText(location.href))
     .then(
-      () => (status.textContent = 'Link copied.'),
-      () => (status.textContent = 'Copy the address bar: it holds this view.'),
+      () => (status.textContent = t.linkCopied),
+      () => (status.textContent = t.copyAddressBar),
     );
 }
 
@@ -72,11 +85,12 @@ export function downloadCanvas(canvas: HTMLCanvasElement, fileName: string): voi
   }, 'image/png');
 }
 
-/** Reports a download on a <progress> and its text, e.g. "Loading the generator: 1.05 of 2.09 MB". */
+/** Reports a download on a <progress> and its text, e.g. "Loading the generator: 1.05 of 2.09 MB"; `what` is in the page's language. */
 export function downloadProgress(bar: HTMLProgressElement, text: Element, what: string): (progress: { loadedBytes: number; totalBytes: number }) => void {
+  const t = localStrings(islandKitStrings);
   return ({ loadedBytes, totalBytes }) => {
     bar.value = totalBytes ? loadedBytes / totalBytes : 0;
-    text.textContent = `Loading ${what}: ${(loadedBytes / 1e6).toFixed(2)} of ${(totalBytes / 1e6).toFixed(2)} MB`;
+    text.textContent = t.loading(what, (loadedBytes / 1e6).toFixed(2), (totalBytes / 1e6).toFixed(2));
   };
 }
 

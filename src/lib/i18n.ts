@@ -10,6 +10,19 @@ export function isLocale(value: string): value is Locale {
   return (locales as readonly string[]).includes(value);
 }
 
+/** A text table with one entry per locale; the translations are typed by the English entry. */
+export type Localized<T> = Record<Locale, T>;
+
+/** The locale of a `<html lang>` tag ("zh-CN"); anything unknown is the default locale. */
+export function localeOfTag(tag: string): Locale {
+  return locales.find((locale) => languageTags[locale].toLowerCase() === tag.toLowerCase()) ?? defaultLocale;
+}
+
+/** The locale of a page from its route's `lang` parameter (src/pages/[...lang]/): none is the default locale. */
+export function localeOfRoute(params: { lang?: string | undefined }): Locale {
+  return params.lang !== undefined && isLocale(params.lang) ? params.lang : defaultLocale;
+}
+
 /** A lesson entry id is "<locale>/<NN-slug>"; the URL slug drops the ordering prefix. */
 export function splitLessonId(id: string): { locale: string; slug: string } {
   const [locale = '', file = ''] = id.split('/');

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { locales, type Localized } from '../../src/lib/i18n';
+
+/**
+ * The component dictionaries (src/i18n/components/): the type checker proves every key exists in every
+ * locale; this checks what it cannot: arrays of the same length, functions taking the same arguments, no
+ * empty text, and Chinese punctuation that is full-width next to Chinese characters.
+ */
+const tables = import.meta.glob<Record<string, Localized<unknown>>>('../../src/i18n/components/*.ts', { eager: true });
+
+type Leaf = { path: string; value: unknown };
+
+function leaves(value: unknown, path = ''): Leaf[] {
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${path}.${key}`));
+  return [{ path, value }];
+}
+
+const entries = Object.entries(tables).flatMap(([file, exports]) =>
+  Object.entries(exports).map(([name, table]) => [`${file.split('/').pop()} ${name}`, table] as const),
+);
+
+describe('component dictionaries', () => {
+  test('there are tables', () => expect(entries.length).toBeGreaterThan(2));
+
+  test.each(entries)('%s: every locale has the same shape as English', (_name, table) => {
+    const english = leaves(table.en);
+    for (const locale of locales) {
+      const translated = leaves(table[locale]);
+      expect(translated.map((leaf) => leaf.path)).toEqual(english.map((leaf) => leaf.path));
+      translated.forEach((leaf, index) => {
+        const original = english[index]?.value;
+        expect(typeof leaf.value, leaf.path).toBe(typeof original);
+        if (typeof leaf.value === 'function' && typeof original === 'function') expect(leaf.value.length, leaf.path).toBe(original.length);
+        if (typeof leaf.value === 'string' && original !== '') expect(leaf.value, leaf.path).not.toBe('');
+      });
+    }
+  });
+
+  test.each(entries)('%s: Chinese punctuation is full-width beside Chinese text', (_name, table) => {
+    const strings = leaves(table['zh-cn']).flatMap(({ path, value }) => {
+      if (typeof value === 'string') return [{ path, text: value }];
+      // A function's text: call it with placeholder arguments.
+      if (typeof value === 'function')
+        return [{ path, text: String((value as (...args: string[]) => unknown)(...Array.from({ length: value.length }, () => '1'))) }];
+      return [];
+    });
+    for (const { path, text } of strings) expect(text, path).not.toMatch(/[\u4e00-\u9fff][,.;:?!]|[,;:?!][\u4e00-\u9fff]/);
+  });
+});
