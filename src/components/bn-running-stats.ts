@@ -1,7 +1,11 @@
 import type { BatchNormMode, ImageThroughLayer, TrainingHistory } from '../lib/running-statistics';
 import { chartWidth, formatNumber } from './format';
 import { labelChart } from './chart-label';
-import { errorText, Island, LatestRun } from './island';
+import { errorText, Island, LatestRun, localStrings } from './island';
+import { bnRunningStatsStrings } from '../i18n/components/bn-running-stats';
+import { islandKitStrings } from '../i18n/components/island-kit';
+
+const t = localStrings(bnRunningStatsStrings);
 
 /** The seed of the lesson's population and of the batches drawn from it. */
 const seed = 1;
@@ -60,7 +64,7 @@ class BnRunningStats extends Island {
     const run = this.runs.start();
     const status = this.find('.bnr-status');
     const settings = this.settings();
-    status.textContent = 'Training…';
+    status.textContent = t.trainingNow;
     try {
       const [{ ready, tf }, library, Plot] = await Promise.all([import('./tf-runtime'), import('../lib/running-statistics'), import('@observablehq/plot')]);
       await ready();
@@ -84,7 +88,7 @@ class BnRunningStats extends Island {
       this.dataset.numTensors = String(tf.memory().numTensors);
       this.dataset.done = String(run);
     } catch (error) {
-      if (this.runs.isLatest(run)) status.textContent = `Could not run the demo: ${errorText(error)}`;
+      if (this.runs.isLatest(run)) status.textContent = localStrings(islandKitStrings).couldNotRun(errorText(error));
     }
   }
 
@@ -126,7 +130,7 @@ class BnRunningStats extends Island {
         height: 220,
         marginLeft: 40,
         className: 'bnr-plot',
-        x: { label: 'training step', grid: true },
+        x: { label: t.trainingStep, grid: true },
         y: { label: chart.label, grid: true },
         marks,
       });
@@ -152,10 +156,7 @@ class BnRunningStats extends Island {
   }
 
   private renderImage(mode: BatchNormMode, batchSize: number, image: ImageThroughLayer, own: ImageThroughLayer): void {
-    this.find('.bnr-image-caption').textContent =
-      mode === 'train'
-        ? `Image ${testImage} in training mode, in a batch of ${batchSize}: it is normalised with the batch's μ and σ${batchSize === 1 ? ', that is its own, so its output mean is always 0' : ''}`
-        : `Image ${testImage} in inference mode: it is normalised with the running estimates, whatever else is in the batch`;
+    this.find('.bnr-image-caption').textContent = mode === 'train' ? t.imageInTraining(testImage, batchSize) : t.imageInInference(testImage);
     const rows = image.usedMean.map((mean, c) =>
       row(c, [
         cell(formatNumber(mean), { kind: 'used-mean', value: String(mean), modeUsed: mode }),
