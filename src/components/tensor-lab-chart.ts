@@ -3,17 +3,20 @@ import { groupHue, groupLabel, type LabState } from '../lib/lab-state';
 import { sigmaOf, type LabResult } from '../lib/lab-readout';
 import { chartWidth, formatNumber } from './format';
 import { labelChart } from './chart-label';
+import { localStrings } from './island';
+import { tensorLabStrings } from '../i18n/components/tensor-lab';
 
 /**
  * The tensor lab's chart: μ ± σ of every statistic group (and, for AdaIN, of the style beside it), in the
  * groups' own tints. Loaded lazily with the first result.
  */
 export function renderGroupChart(container: Element, state: LabState, result: LabResult): void {
+  const t = localStrings(tensorLabStrings);
   type Row = { label: string; group: number; tensor: string; mean: number; std: number; hue: number };
   const rows: Row[] = Array.from(result.mean, (mean, g) => ({
-    label: groupLabel(state, g),
+    label: groupLabel(state, g, t.all),
     group: g,
-    tensor: state.method === 'adain' ? 'content x' : 'x',
+    tensor: state.method === 'adain' ? t.chartContent : 'x',
     mean,
     std: sigmaOf(result.variance[g] ?? 0, state.epsilon),
     hue: groupHue(g),
@@ -22,9 +25,9 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     const styleStd = result.styleStd;
     rows.push(
       ...Array.from(result.styleMean, (mean, g) => ({
-        label: groupLabel(state, g),
+        label: groupLabel(state, g, t.all),
         group: g,
-        tensor: 'style y',
+        tensor: t.chartStyle,
         mean,
         std: styleStd[g] ?? 0,
         hue: (groupHue(g) + 40) % 360,
@@ -61,7 +64,7 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     marginBottom: turned ? 64 : 48,
     style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
     x: {
-      label: isAdain ? 'sample · channel (content ●, style ■)' : 'statistic group',
+      label: isAdain ? t.chartAdainAxis : t.chartGroupAxis,
       domain: labels,
       tickRotate: turned ? -35 : 0,
       padding: 0.3,
@@ -69,9 +72,9 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     y: { label: 'μ ± σ', grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-      ...(isAdain ? [...series('content x', -8, 'circle'), ...series('style y', 8, 'square')] : series('x', 0, 'circle')),
+      ...(isAdain ? [...series(t.chartContent, -8, 'circle'), ...series(t.chartStyle, 8, 'square')] : series('x', 0, 'circle')),
     ],
   });
-  labelChart(chart, `Chart of μ ± σ for each statistic group${state.method === 'adain' ? ', content (circles) and style (squares)' : ''}`);
+  labelChart(chart, t.chartLabel(state.method === 'adain'));
   container.replaceChildren(chart);
 }

@@ -1,7 +1,10 @@
 import { groupLabel, type LabState } from '../lib/lab-state';
 import { cellReadout, resultFits, type LabResult } from '../lib/lab-readout';
 import { formatNumber } from './format';
-import { element } from './island';
+import { element, localStrings } from './island';
+import { tensorLabStrings } from '../i18n/components/tensor-lab';
+
+const t = localStrings(tensorLabStrings);
 
 /**
  * The tensor lab's formula readout: the selected cell's formula with its live numbers (the lab's own
@@ -16,25 +19,25 @@ export const symbolNames: readonly SymbolName[] = ['x', 'mu', 'sigma', 'sigma2',
 export function symbolTexts(state: LabState, content: Float64Array, result: LabResult | undefined): Partial<Record<SymbolName, string>> {
   const [n, c, h, w] = state.selected;
   const cell = cellReadout(state, content, result);
-  const label = groupLabel(state, cell.group);
+  const label = groupLabel(state, cell.group, t.all);
   const texts: Partial<Record<SymbolName, string>> = {
-    x: `x = ${formatNumber(cell.x)} (selected cell n${n} c${c} h${h} w${w})`,
+    x: t.symbolTexts.x(formatNumber(cell.x), n, c, h, w),
     epsilon: `ε = ${state.epsilon}`,
   };
   if (state.method !== 'adain') {
-    texts.gamma = `γ = ${formatNumber(cell.gamma)} (channel ${c})`;
-    texts.beta = `β = ${formatNumber(cell.beta)} (channel ${c})`;
+    texts.gamma = t.symbolTexts.gamma(formatNumber(cell.gamma), c);
+    texts.beta = t.symbolTexts.beta(formatNumber(cell.beta), c);
   }
   if (!resultFits(state, result)) return texts;
-  texts.mu = `μ = ${formatNumber(cell.mean)} (group ${label})`;
-  texts.sigma2 = `σ² = ${formatNumber(cell.variance)} (group ${label})`;
-  texts.sigma = `σ = √(σ² + ε) = ${formatNumber(cell.sigma)} (group ${label})`;
+  texts.mu = t.symbolTexts.mu(formatNumber(cell.mean), label);
+  texts.sigma2 = t.symbolTexts.sigma2(formatNumber(cell.variance), label);
+  texts.sigma = t.symbolTexts.sigma(formatNumber(cell.sigma), label);
   texts.xhat = `x̂ = ${formatNumber(cell.xHat)}`;
   texts.y = `${state.method === 'adain' ? 'AdaIN(x, y)' : 'y'} = ${formatNumber(cell.y)}`;
   if (state.method === 'adain' && result.styleMean && result.styleStd) {
-    texts.style = `y: the style tensor, sample ${n}, channel ${c}`;
-    texts['mu-style'] = `μ(y) = ${formatNumber(cell.styleMean)} (style ${label})`;
-    texts['sigma-style'] = `σ(y) = ${formatNumber(cell.styleStd)} (style ${label})`;
+    texts.style = t.symbolTexts.style(n, c);
+    texts['mu-style'] = t.symbolTexts.muStyle(formatNumber(cell.styleMean), label);
+    texts['sigma-style'] = t.symbolTexts.sigmaStyle(formatNumber(cell.styleStd), label);
   }
   return texts;
 }
@@ -70,11 +73,11 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
   const fits = resultFits(state, result);
   const show = (value: number): string => (fits ? formatNumber(value) : '…');
   const heading = line(
-    'Selected cell ',
+    t.selectedCell,
     symbol('x', `x[n=${n}, c=${c}, h=${h}, w=${w}]`),
     ' = ',
     number('x', formatNumber(cell.x)),
-    `. For the selected cell's group (${groupLabel(state, cell.group)}): `,
+    t.forGroup(groupLabel(state, cell.group, t.all)),
     symbol('mu', 'μ'),
     ' = ',
     number('mu', show(cell.mean)),
@@ -82,7 +85,7 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
     symbol('sigma', 'σ'),
     ' = ',
     number('sigma', show(cell.sigma)),
-    '.',
+    t.endOfSentence,
   );
   if (state.method === 'adain') {
     host.replaceChildren(
@@ -114,7 +117,7 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
         number('y', show(cell.y)),
       ),
       line(
-        'with ',
+        t.with,
         symbol('sigma', 'σ(x)'),
         ' = √(',
         symbol('sigma2', 'σ²(x)'),
@@ -124,7 +127,7 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
         number('sigma2', show(cell.variance)),
         ' + ',
         number('epsilon', String(state.epsilon)),
-        '); the style side takes no ε.',
+        t.styleTakesNoEpsilon,
       ),
     );
     return;

@@ -4,6 +4,7 @@ import {
   groupCount,
   groupCountOptions,
   groupHue,
+  channelsPerGroup,
   groupLabel,
   groupOfCell,
   labMethods,
@@ -13,14 +14,11 @@ import {
   parseCellValue,
   parseEpsilon,
   readLabParams,
-  reducedAxesText,
   reshape,
   shapeLimits,
   styleValues,
   writeLabParams,
   type Cell,
-  type LabMethod,
-  type LabPreset,
   type LabState,
   type RgbPicture,
 } from '../lib/lab-state';
@@ -29,7 +27,8 @@ import { sigmaOf, type LabResult } from '../lib/lab-readout';
 import { nextSeed } from '../lib/rng';
 import { loadPicture, pictureUrl } from './pictures';
 import { formatNumber } from './format';
-import { copyLink, element, errorText, Island, LatestRun, lightSymbol, watchFormulaSymbols, writeUrlParams } from './island';
+import { copyLink, element, errorText, Island, LatestRun, lightSymbol, localStrings, watchFormulaSymbols, writeUrlParams } from './island';
+import { tensorLabStrings } from '../i18n/components/tensor-lab';
 import { renderReadout, symbolNames, symbolTexts, type SymbolName } from './tensor-lab-readout';
 
 /**
@@ -40,23 +39,10 @@ import { renderReadout, symbolNames, symbolTexts, type SymbolName } from './tens
 type TensorKind = 'x' | 'style' | 'y';
 const groupSymbols: readonly SymbolName[] = ['mu', 'sigma', 'sigma2', 'epsilon'];
 
-const methodNames: Record<LabMethod, string> = {
-  batch: 'Batch norm (BN)',
-  layer: 'Layer norm (LN)',
-  instance: 'Instance norm (IN)',
-  group: 'Group norm (GN)',
-  adain: 'AdaIN (content → style)',
-};
-const presetNames: Record<LabPreset, string> = {
-  random: 'Random (seeded)',
-  constant: 'Constant channel 0',
-  outlier: 'One outlier',
-  image: 'Photo patches',
-};
+const t = localStrings(tensorLabStrings);
 
 function cellName(kind: TensorKind, [n, c, h, w]: Cell): string {
-  const tensor = kind === 'x' ? 'input x' : kind === 'style' ? 'style' : 'output y';
-  return `${tensor}, sample ${n}, channel ${c}, row ${h}, column ${w}`;
+  return t.cellName(t.tensorNames[kind], n, c, h, w);
 }
 
 export class TensorLab extends Island {
@@ -96,11 +82,11 @@ export class TensorLab extends Island {
     };
     fill(
       this.find('[name=method]'),
-      labMethods.map((m) => [m, methodNames[m]]),
+      labMethods.map((m) => [m, t.methods[m]]),
     );
     fill(
       this.find('[name=preset]'),
-      labPresets.map((p) => [p, presetNames[p]]),
+      labPresets.map((p) => [p, t.presets[p]]),
     );
     for (const [axis, limit] of Object.entries(shapeLimits)) {
       fill(
@@ -128,7 +114,7 @@ export class TensorLab extends Island {
     this.find('.lab-style-panel').hidden = state.method !== 'adain';
     // In AdaIN, y names the style, so the output goes by its full name.
     this.find('.lab-output-name').textContent = state.method === 'adain' ? 'AdaIN(x, y)' : 'y';
-    this.find('.lab-axes').textContent = `μ and σ are taken ${reducedAxesText(state)}.`;
+    this.find('.lab-axes').textContent = t.reducedAxes(state.method, channelsPerGroup(state));
     this.dataset.method = state.method;
   }
 
@@ -218,7 +204,7 @@ export class TensorLab extends Island {
       }
       case 'epsilon': {
         const parsed = parseEpsilon(control.value);
-        this.showMessage(control, parsed.ok ? undefined : `${parsed.message} Still using ε = ${state.epsilon}.`);
+        this.showMessage(control, parsed.ok ? undefined : t.stillUsingEpsilon(t.numberProblem(parsed.problem), String(state.epsilon)));
         if (parsed.ok) this.update({ epsilon: parsed.value }, false);
         return;
       }
@@ -237,7 +223,7 @@ export class TensorLab extends Island {
     const edits = new Map(kind === 'x' ? this.state.edits : this.state.styleEdits);
     if (!parsed.ok) {
       const current = (kind === 'x' ? this.values : this.styleValuesNow)[index] ?? 0;
-      this.showMessage(input, `${parsed.message} The lab keeps using ${current}.`);
+      this.showMessage(input, t.keepsUsing(t.numberProblem(parsed.problem), String(current)));
       return;
     }
     this.showMessage(input, undefined);
@@ -250,7 +236,7 @@ export class TensorLab extends Island {
     const channel = Number(input.dataset.channel);
     const parsed = parseCellValue(input.value);
     if (!parsed.ok) {
-      this.showMessage(input, `${parsed.message} The lab keeps using ${this.state[which][channel]}.`);
+      this.showMessage(input, t.keepsUsing(t.numberProblem(parsed.problem), String(this.state[which][channel])));
       return;
     }
     this.showMessage(input, undefined);
@@ -359,7 +345,7 @@ export class TensorLab extends Island {
     try {
       await this.ensurePictures();
     } catch (error) {
-      this.showStatus(`The photos could not be read (${errorText(error)}); showing random values.`);
+      this.showStatus(t.photosUnreadable(errorText(error)));
       this.state = { ...this.state, preset: 'random' };
       this.syncControls();
     }
@@ -399,7 +385,7 @@ export class TensorLab extends Island {
       // Forget a failed chunk load so the next edit tries again.
       this.compute = undefined;
       this.chart = undefined;
-      this.showStatus(`Could not compute: ${errorText(error)}`);
+      this.showStatus(t.couldNotCompute(errorText(error)));
     }
   }
 
@@ -415,7 +401,7 @@ export class TensorLab extends Island {
         for (let c = 0; c < C; c++) {
           const block = element('div', {}, 'lab-block lab-message-host');
           block.setAttribute('role', 'group');
-          block.setAttribute('aria-label', `${kind === 'y' ? 'output' : kind === 'style' ? 'style' : 'input'}, sample ${n}, channel ${c}`);
+          block.setAttribute('aria-label', t.blockName(t.blockNames[kind], n, c));
           const grid = element('div', {}, 'lab-block-cells');
           grid.style.setProperty('--width', String(W));
           for (let h = 0; h < H; h++)
@@ -475,7 +461,7 @@ export class TensorLab extends Island {
           const input = element('input', { type: 'text', inputMode: 'decimal', autocomplete: 'off' }, 'lab-affine-input');
           input.dataset.param = param;
           input.dataset.channel = String(c);
-          input.setAttribute('aria-label', `${param === 'gamma' ? 'γ (scale)' : 'β (shift)'} for channel ${c}`);
+          input.setAttribute('aria-label', t.affineName(param, c));
           field.append(input);
           row.append(field);
         });
@@ -572,14 +558,14 @@ export class TensorLab extends Island {
       });
       button.style.setProperty('--hue', String(groupHue(g)));
       button.append(
-        element('span', { textContent: groupLabel(state, g) }, 'lab-stat-label'),
+        element('span', { textContent: groupLabel(state, g, t.all) }, 'lab-stat-label'),
         ' ',
         element('span', { textContent: `μ = ${formatNumber(mean)}` }),
         ' ',
         element('span', { textContent: `σ = ${formatNumber(std)}` }),
       );
       // The name starts with what the group is and then repeats the visible text, so speech input can use it.
-      button.setAttribute('aria-label', `${state.method === 'adain' ? 'content' : 'statistic group'} ${button.textContent}`);
+      button.setAttribute('aria-label', `${state.method === 'adain' ? t.contentGroup : t.statisticGroup} ${button.textContent}`);
       items.push(button);
     }
     if (state.method === 'adain' && result.styleMean && result.styleStd) {
@@ -590,7 +576,7 @@ export class TensorLab extends Island {
         Object.assign(button.dataset, { group: String(g), tensor: 'style', first: String(firstCell.get(g) ?? 0), mean: String(mean), std: String(std) });
         button.style.setProperty('--hue', String((groupHue(g) + 40) % 360));
         button.append(
-          element('span', { textContent: `style ${groupLabel(state, g)}` }, 'lab-stat-label'),
+          element('span', { textContent: t.styleGroup(groupLabel(state, g, t.all)) }, 'lab-stat-label'),
           ' ',
           element('span', { textContent: `μ = ${formatNumber(mean)}` }),
           ' ',

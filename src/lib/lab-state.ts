@@ -98,29 +98,21 @@ function range(values: number[], name: string): string {
   return first === last ? `${name}${first}` : `${name}${first}–${last}`;
 }
 
-/** A short label such as "n0 · c1" (IN) or "c2 (all n)" (BN). */
-export function groupLabel(state: LabState, group: number): string {
+/**
+ * A short label such as "n0 · c1" (IN) or "all n · c2" (BN); `all` is the reader's word for "all" (the
+ * lab's dictionary gives it), n and c stay symbols.
+ */
+export function groupLabel(state: LabState, group: number, all: string): string {
   const { samples, channels } = groupMembers(state, group);
   const [N, C] = state.shape;
-  const sampleText = samples.length === N && N > 1 ? 'all n' : range(samples, 'n');
-  const channelText = channels.length === C && C > 1 ? 'all c' : range(channels, 'c');
+  const sampleText = samples.length === N && N > 1 ? `${all} n` : range(samples, 'n');
+  const channelText = channels.length === C && C > 1 ? `${all} c` : range(channels, 'c');
   return `${sampleText} · ${channelText}`;
 }
 
-/** Which axes one μ, σ² is taken over, in words for the reader. */
-export function reducedAxesText(state: Pick<LabState, 'method' | 'groups' | 'shape'>): string {
-  switch (state.method) {
-    case 'batch':
-      return 'over N, H, W: one μ, σ per channel, shared by the whole batch';
-    case 'layer':
-      return 'over C, H, W: one μ, σ per sample';
-    case 'instance':
-      return 'over H, W: one μ, σ per sample and channel';
-    case 'group':
-      return `over H, W and ${state.shape[1] / groupsOf(normSpecOf(state), state.shape[1])} channel(s) per group: one μ, σ per sample and group`;
-    case 'adain':
-      return 'over H, W for content and style alike: one μ, σ per sample and channel';
-  }
+/** How many channels one statistic group spans (group norm; the lab says which axes μ, σ² are taken over). */
+export function channelsPerGroup(state: Pick<LabState, 'method' | 'groups' | 'shape'>): number {
+  return state.shape[1] / groupsOf(normSpecOf(state), state.shape[1]);
 }
 
 /** A hue per statistic group, spread by the golden angle so neighbouring groups look different. */
@@ -200,31 +192,37 @@ export function withEdits(base: Float64Array, edits: ReadonlyMap<number, number>
   return values;
 }
 
-export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
+/** What is wrong with a number the reader typed; the lab's dictionary says it in the page's language. */
+export type NumberProblem =
+  | { kind: 'empty' }
+  | { kind: 'not-a-number'; text: string }
+  | { kind: 'infinite' }
+  | { kind: 'too-large'; text: string; limit: number }
+  | { kind: 'epsilon-outside'; value: number; min: number; max: number };
 
 /** Decimal notation only: Number() would also take "0x10" (16), "0b11" and "0o7". */
 const decimalNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
-/** Reads a number the reader typed, with a message for anything the lab cannot compute with. */
+export type ParsedNumber = { ok: true; value: number } | { ok: false; problem: NumberProblem };
+
+/** Reads a number the reader typed, with the problem of anything the lab cannot compute with. */
 export function parseCellValue(text: string, limit = valueLimit): ParsedNumber {
   const trimmed = text.trim().replace(/\u2212/g, '-');
-  if (trimmed === '') return { ok: false, message: 'Empty: type a number.' };
-  if (/^[+-]?(infinity|∞)$/i.test(trimmed)) return { ok: false, message: 'Infinity cannot be normalised: type a finite number.' };
-  if (!decimalNumber.test(trimmed)) return { ok: false, message: `“${text.trim()}” is not a number: type one in decimals, such as 16, -0.5 or 1e-3.` };
+  if (trimmed === '') return { ok: false, problem: { kind: 'empty' } };
+  if (/^[+-]?(infinity|∞)$/i.test(trimmed)) return { ok: false, problem: { kind: 'infinite' } };
+  if (!decimalNumber.test(trimmed)) return { ok: false, problem: { kind: 'not-a-number', text: text.trim() } };
   const value = Number(trimmed);
-  if (!Number.isFinite(value) || Math.abs(value) > limit) {
-    return { ok: false, message: `${trimmed} is too large: keep values within ±${limit.toLocaleString('en')}.` };
-  }
+  if (!Number.isFinite(value) || Math.abs(value) > limit) return { ok: false, problem: { kind: 'too-large', text: trimmed, limit } };
   return { ok: true, value };
 }
 
-/** ε with the rule it must follow, 1e-12 ≤ ε ≤ 10, said as such. */
+/** ε with the rule it must follow, 1e-12 ≤ ε ≤ 10 (the dictionary says the rule). */
 export function parseEpsilon(text: string): ParsedNumber {
-  const rule = `ε must be at least ${epsilonLimits.min} and at most ${epsilonLimits.max}`;
   const parsed = parseCellValue(text, Infinity);
   if (!parsed.ok) return parsed;
-  if (parsed.value < epsilonLimits.min) return { ok: false, message: `${rule}: ${parsed.value} is too small.` };
-  if (parsed.value > epsilonLimits.max) return { ok: false, message: `${rule}: ${parsed.value} is too large.` };
+  if (parsed.value < epsilonLimits.min || parsed.value > epsilonLimits.max) {
+    return { ok: false, problem: { kind: 'epsilon-outside', value: parsed.value, min: epsilonLimits.min, max: epsilonLimits.max } };
+  }
   return parsed;
 }
 
