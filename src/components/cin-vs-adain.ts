@@ -5,12 +5,16 @@ import type { StatisticsArrays } from '../lib/transfer';
 import { formatNumber } from './format';
 import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
 import { canvasFromPixels, decodeImageBlob, decodeImageUrl, resizedPixels } from './image-input';
-import { errorText, Island, LatestRun, oneAtATime } from './island';
+import { errorText, Island, LatestRun, localStrings, oneAtATime } from './island';
+import { galleryTitle } from './pictures';
+import { cinVsAdainStrings } from '../i18n/components/cin-vs-adain';
+import { pictureStrings } from '../i18n/components/pictures';
 import { siteUrl } from './site-url';
 
 /** Styles and content are encoded at this longer side (the table's statistics depend on the scale). */
 const side = 256;
 const ownKey = 'own';
+const t = localStrings(cinVsAdainStrings);
 
 type Compute = typeof import('./cin-compute');
 
@@ -76,19 +80,20 @@ class CinVsAdain extends Island {
     button.disabled = true;
     this.showError(undefined);
     try {
-      this.showProgress('Loading the VGG encoder and decoder…', 0);
+      this.showProgress(t.loading, 0);
       const compute = await import('./cin-compute');
       await compute.ready();
       await compute.loadVgg(({ loadedBytes, totalBytes }) => {
         const fraction = loadedBytes / Math.max(1, totalBytes);
-        this.showProgress(`Loading the VGG encoder and decoder… ${Math.round(100 * fraction)}%`, fraction / 2);
+        this.showProgress(t.loadingPercent(Math.round(100 * fraction)), fraction / 2);
       });
       const content = await this.pixelsOf('chelsea');
       this.inputs.set('content', content);
       await compute.encodeContent('chelsea', content);
       const ids = this.styleIds();
       for (const [k, id] of ids.entries()) {
-        this.showProgress(`Encoding style ${k + 1} of ${ids.length}: ${galleryImage(id)?.title ?? id}`, 0.5 + (0.5 * k) / ids.length);
+        const image = galleryImage(id);
+        this.showProgress(t.encoding(k + 1, ids.length, image ? galleryTitle(image, localStrings(pictureStrings), true) : id), 0.5 + (0.5 * k) / ids.length);
         const pixels = await this.pixelsOf(id);
         this.inputs.set(id, pixels);
         this.fillRow(this.find(`.cin-table tr[data-style="${id}"]`), id, await compute.encodeRow(id, pixels));
@@ -163,10 +168,7 @@ class CinVsAdain extends Island {
       if (blob) {
         const decoded = await decodeImageBlob(blob);
         pixels = resizedPixels(decoded.canvas, modelInputSize(decoded.canvas, side));
-        this.setText(
-          '.cin-upload-name',
-          `Now: ${blob instanceof File && blob.name ? blob.name : 'your image'}${decoded.notices.length ? ` (${decoded.notices.join(' ')})` : ''}.`,
-        );
+        this.setText('.cin-upload-name', t.now(blob instanceof File && blob.name ? blob.name : t.yourImage, decoded.notices.join(' ')));
       } else {
         pixels = await this.pixelsOf('coffee');
       }

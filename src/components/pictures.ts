@@ -1,5 +1,18 @@
 import type { RgbPicture } from '../lib/lab-state';
+import { galleryImages, type GalleryImage } from '../lib/style-lab-state';
+import type { pictureStrings } from '../i18n/components/pictures';
 import { siteUrl } from './site-url';
+
+/**
+ * A gallery image's name in the page's language (`words`: that locale's entry of pictureStrings), with
+ * "(project-made)" after the art unless `short`. Also used by the .astro side, so no DOM here.
+ */
+export function galleryTitle(image: GalleryImage, words: (typeof pictureStrings)['en'], short = false): string {
+  if (!image.art) return words.gallery[image.id] ?? image.id;
+  const name = words.art[image.art.kind];
+  const title = galleryImages.some((known) => known.id === image.id) ? name : words.artWithSeed(name, image.art.seed);
+  return short ? title : words.projectMade(title);
+}
 
 /** Decodes one of the small photos in public/images/ into RGB bytes (alpha dropped). */
 export async function loadPicture(url: string): Promise<RgbPicture> {
