@@ -18,7 +18,9 @@ import {
 import { bandOf, layerCount, layerResolution } from '../lib/generator-layers';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import { putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
-import { copyLink, downloadCanvas, downloadProgress, errorText, Island, oneAtATime, writeUrlParams } from './island';
+import { copyLink, downloadCanvas, downloadProgress, errorText, Island, localStrings, oneAtATime, writeUrlParams } from './island';
+import { mixingLabStrings } from '../i18n/components/mixing-lab';
+import { generatorStrings } from '../i18n/components/generator';
 
 /**
  * The style-mixing lab island: a StyleGAN-paper grid (row seeds × column seeds, one batched call), layer by
@@ -32,14 +34,17 @@ const drawScale = 2;
 
 type Compute = typeof import('./generator-compute');
 
+const t = localStrings(mixingLabStrings);
+const generator = localStrings(generatorStrings);
+
 function layerRange(layers: number[]): string {
-  if (layers.length === 0) return 'none';
+  if (layers.length === 0) return t.none;
   const first = layers[0]!;
   const last = layers[layers.length - 1]!;
   const contiguous = last - first === layers.length - 1;
-  const names = contiguous ? (first === last ? `layer ${first}` : `layers ${first}–${last}`) : `layers ${layers.join(', ')}`;
+  const names = contiguous ? (first === last ? t.layer(first) : t.layers(`${first}–${last}`)) : t.layers(layers.join(', '));
   const resolutions = [...new Set(layers.map(layerResolution))].map((r) => `${r}²`).join(', ');
-  return `${names} (${resolutions})`;
+  return t.withResolutions(names, resolutions);
 }
 
 export function describeMix(fromRow: readonly boolean[]): string {
@@ -47,12 +52,8 @@ export function describeMix(fromRow: readonly boolean[]): string {
   const columnLayers = fromRow.flatMap((v, i) => (v ? [] : [i]));
   const crossover = crossoverOf(fromRow);
   const preset = presetOf(fromRow);
-  const lead = preset
-    ? `Preset “${preset}”: each image takes the ${preset} styles from its row’s seed and all others from its column’s seed.`
-    : crossover !== null
-      ? `Crossover at layer ${crossover}: w1 (the row’s seed) before it, w2 (the column’s) from it on.`
-      : 'A custom mix.';
-  return `${lead} Row seed: ${layerRange(rowLayers)}. Column seed: ${layerRange(columnLayers)}.`;
+  const lead = preset ? t.presetMix(generator.bands[preset]) : crossover !== null ? t.crossoverMix(crossover) : t.customMix;
+  return t.mixSources(lead, layerRange(rowLayers), layerRange(columnLayers));
 }
 
 export class MixingLab extends Island {
@@ -77,10 +78,10 @@ export class MixingLab extends Island {
         row.dataset.layer = String(layer);
         const resolution = layerResolution(layer);
         row.innerHTML = `
-          <th scope="row">${layer} <small>${resolution}² ${bandOf(layer)}</small></th>
-          <td><button type="button" class="mixing-source" aria-label="Layer ${layer} style from"></button></td>
-          <td><input type="checkbox" class="mixing-noise-on" aria-label="Noise at layer ${layer}" /></td>
-          <td><input type="range" class="mixing-strength" min="0" max="3" step="0.1" aria-label="Noise strength at layer ${layer}" /> <output></output></td>`;
+          <th scope="row">${layer} <small>${resolution}² ${generator.bands[bandOf(layer)]}</small></th>
+          <td><button type="button" class="mixing-source" aria-label="${t.sourceFrom(layer)}"></button></td>
+          <td><input type="checkbox" class="mixing-noise-on" aria-label="${t.noiseAt(layer)}" /></td>
+          <td><input type="range" class="mixing-strength" min="0" max="3" step="0.1" aria-label="${t.strengthAt(layer)}" /> <output></output></td>`;
         return row;
       }),
     );
@@ -94,7 +95,7 @@ export class MixingLab extends Island {
         const parsed = parseSeeds(input.value);
         input.setAttribute('aria-invalid', String(!parsed.ok));
         message.hidden = parsed.ok;
-        message.textContent = parsed.ok ? '' : parsed.message;
+        message.textContent = parsed.ok ? '' : t.seedsProblem(parsed.problem);
         if (!parsed.ok) return;
         const [row, column] = this.state.selected;
         const seeds = name === 'rows' ? { rowSeeds: parsed.value } : { columnSeeds: parsed.value };
@@ -181,7 +182,7 @@ export class MixingLab extends Island {
     const crossover = crossoverOf(state.fromRow);
     const crossoverInput = this.find<HTMLInputElement>('[name=crossover]');
     crossoverInput.value = String(crossover ?? 0);
-    crossoverInput.setAttribute('aria-valuetext', crossover === null ? 'no single crossover' : `layer ${crossover}`);
+    crossoverInput.setAttribute('aria-valuetext', crossover === null ? t.noSingleCrossover : t.layer(crossover));
     this.find('.mixing-crossover-value').textContent = crossover === null ? '—' : String(crossover);
     this.find<HTMLInputElement>('[name=psi]').value = String(state.psi);
     this.find('.mixing-psi-value').textContent = state.psi.toFixed(2);
@@ -190,19 +191,19 @@ export class MixingLab extends Island {
     this.querySelectorAll<HTMLTableRowElement>('.mixing-layers tbody tr').forEach((row, layer) => {
       const source = this.find<HTMLButtonElement>('.mixing-source', row);
       const fromRow = state.fromRow[layer]!;
-      source.textContent = fromRow ? 'row' : 'column';
+      source.textContent = fromRow ? t.row : t.column;
       source.dataset.source = fromRow ? 'row' : 'column';
-      source.setAttribute('aria-label', `Layer ${layer} style from the ${fromRow ? 'row' : 'column'} seed; press to switch`);
+      source.setAttribute('aria-label', t.sourceName(layer, fromRow));
       this.find<HTMLInputElement>('.mixing-noise-on', row).checked = state.noiseEnabled[layer]!;
       const strength = this.find<HTMLInputElement>('.mixing-strength', row);
       if (strength !== document.activeElement) strength.value = String(state.noiseStrength[layer]);
       strength.disabled = !state.noiseEnabled[layer];
       this.find('output', row).textContent = state.noiseStrength[layer]!.toFixed(1);
     });
-    this.find('.mixing-noise-seed').textContent = `noise seeds ${state.noiseSeed}–${state.noiseSeed + noiseDraws - 1}`;
+    this.find('.mixing-noise-seed').textContent = t.noiseSeeds(state.noiseSeed, state.noiseSeed + noiseDraws - 1);
     this.find('.mixing-description').textContent = describeMix(state.fromRow);
     const [row, column] = state.selected;
-    this.find('.mixing-selected').textContent = `row seed ${state.rowSeeds[row]} × column seed ${state.columnSeeds[column]}`;
+    this.find('.mixing-selected').textContent = t.selectedFace(state.rowSeeds[row]!, state.columnSeeds[column]!);
     this.placeSelection();
   }
 
@@ -225,14 +226,18 @@ export class MixingLab extends Island {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
       this.weights = await compute.loadGenerator(
-        downloadProgress(this.find('progress', progress), this.find('.mixing-progress-text', progress), 'the generator'),
+        downloadProgress(this.find('progress', progress), this.find('.mixing-progress-text', progress), generator.theGenerator),
       );
       progress.hidden = true;
       this.dataset.tensorsBaseline = String(compute.liveTensors());
       const { checkpoint, iteration, kimg, minutes } = this.weights.training;
       if (iteration !== undefined) {
-        this.find('.mixing-model').textContent =
-          `These weights: ${checkpoint ?? 'a checkpoint'} after ${Number(iteration).toLocaleString('en')} iterations (${kimg ?? '?'} thousand training images seen, ${minutes ?? '?'} minutes of training on a 2-core CPU).`;
+        this.find('.mixing-model').textContent = t.weights(
+          checkpoint === undefined ? undefined : String(checkpoint),
+          Number(iteration).toLocaleString('en'),
+          String(kimg ?? '?'),
+          String(minutes ?? '?'),
+        );
       }
       await this.redraw();
     } catch (error) {
@@ -244,7 +249,7 @@ export class MixingLab extends Island {
   private showError(error: unknown): void {
     const message = this.find<HTMLElement>('.mixing-error');
     message.hidden = false;
-    message.textContent = `The generator could not run: ${errorText(error)} The controls still work and the address keeps your settings.`;
+    message.textContent = `${generator.couldNotRun(errorText(error))} ${t.stillWorks}`;
     this.dataset.state = 'error';
   }
 
@@ -275,10 +280,7 @@ export class MixingLab extends Island {
     const context = sizeCanvas(canvas, layout.width, layout.height);
     layout.positions.forEach((position, index) => putScaledImage(context, grid.rgb, grid.size, index, position.x, position.y, gridScale));
     canvas.dataset.scale = String(gridScale);
-    canvas.setAttribute(
-      'aria-label',
-      `Style-mixing grid: column seeds ${state.columnSeeds.join(', ')} across the top, row seeds ${state.rowSeeds.join(', ')} down the left, their mixes between. ${describeMix(state.fromRow)} Arrow keys choose a face for the noise panel.`,
-    );
+    canvas.setAttribute('aria-label', t.gridName(state.columnSeeds.join(', '), state.rowSeeds.join(', '), describeMix(state.fromRow)));
     this.placeSelection();
   }
 
@@ -292,8 +294,7 @@ export class MixingLab extends Island {
     const maxStd = draws.std.reduce((m, v) => Math.max(m, v), 0);
     putScaledMap(stdContext, draws.std, draws.size, 1, 0, maxStd, 0, 0, drawScale);
     const meanStd = draws.std.reduce((s, v) => s + v, 0) / draws.std.length;
-    this.find('.mixing-std-caption').textContent =
-      `Per-pixel σ over the ${draws.count} draws: mean ${meanStd.toFixed(3)}, max ${maxStd.toFixed(3)} (image range −1…1; red = varies most).`;
+    this.find('.mixing-std-caption').textContent = t.stdCaption(draws.count, meanStd.toFixed(3), maxStd.toFixed(3));
   }
 }
 

@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { chartWidth } from './format';
 import { labelChart } from './chart-label';
+import { localStrings } from './island';
+import { styleganBlockStrings } from '../i18n/components/stylegan-block';
 
 /**
  * The block lab's chart: every channel of one AdaIN layer as a point (μ, σ) before AdaIN, after it, and at
@@ -15,7 +17,7 @@ export interface ChannelStatistics {
   styleBias: ArrayLike<number>;
 }
 
-type Series = 'before AdaIN' | 'style (y_b, |y_s|)' | 'after AdaIN';
+type Series = 'before' | 'style' | 'after';
 
 interface ChannelPoint {
   series: Series;
@@ -24,15 +26,16 @@ interface ChannelPoint {
   std: number;
 }
 
-const seriesOrder: Series[] = ['before AdaIN', 'style (y_b, |y_s|)', 'after AdaIN'];
+const seriesOrder: Series[] = ['before', 'style', 'after'];
 
 export function renderBlockChart(container: Element, statistics: ChannelStatistics, selected: number, onPick: (channel: number) => void): void {
+  const t = localStrings(styleganBlockStrings);
   const channels = statistics.meanBefore.length;
   const points = (series: Series, mean: ArrayLike<number>, std: (c: number) => number): ChannelPoint[] =>
     Array.from({ length: channels }, (_, channel) => ({ series, channel, mean: mean[channel]!, std: std(channel) }));
-  const before = points('before AdaIN', statistics.meanBefore, (c) => statistics.stdBefore[c]!);
-  const style = points('style (y_b, |y_s|)', statistics.styleBias, (c) => Math.abs(statistics.styleScale[c]!));
-  const after = points('after AdaIN', statistics.meanAfter, (c) => statistics.stdAfter[c]!);
+  const before = points('before', statistics.meanBefore, (c) => statistics.stdBefore[c]!);
+  const style = points('style', statistics.styleBias, (c) => Math.abs(statistics.styleScale[c]!));
+  const after = points('after', statistics.meanAfter, (c) => statistics.stdAfter[c]!);
   const data = [...before, ...style, ...after];
   const width = chartWidth(container, 620);
   const chart = Plot.plot({
@@ -40,9 +43,9 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
     height: Math.round(width * 0.6),
     marginLeft: 48,
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-    x: { label: 'channel mean μ →', grid: true },
-    y: { label: '↑ channel standard deviation σ', grid: true },
-    color: { domain: seriesOrder, range: ['#868e96', '#f08c00', '#4263eb'], legend: true },
+    x: { label: t.meanAxis, grid: true },
+    y: { label: t.stdAxis, grid: true },
+    color: { domain: seriesOrder, range: ['#868e96', '#f08c00', '#4263eb'], legend: true, tickFormat: (series: Series) => t.series[series] },
     marks: [
       Plot.dot(before, { x: 'mean', y: 'std', stroke: 'series', r: 2, strokeOpacity: 0.7 }),
       Plot.dot(style, { x: 'mean', y: 'std', stroke: 'series', symbol: 'square', r: 4.5, strokeWidth: 1.2 }),
@@ -57,7 +60,7 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
         markerEnd: 'arrow',
       }),
       Plot.dot(
-        data.filter((point) => point.channel === selected && point.series !== 'style (y_b, |y_s|)'),
+        data.filter((point) => point.channel === selected && point.series !== 'style'),
         { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 },
       ),
       Plot.tip(
@@ -65,7 +68,8 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
         Plot.pointer({
           x: 'mean',
           y: 'std',
-          title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}`,
+          title: (point: ChannelPoint) =>
+            `${t.series[point.series]}\n${t.channelTip(point.channel)}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}`,
         }),
       ),
     ],

@@ -6,7 +6,9 @@ import { nextSeed, seedLimit } from '../lib/rng';
 import type { BlockView } from './generator-compute';
 import { absLimit, putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
 import { formatNumber } from './format';
-import { downloadProgress, dropMalformedParams, errorText, Island, lightSymbol, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
+import { downloadProgress, dropMalformedParams, errorText, Island, lightSymbol, localStrings, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
+import { styleganBlockStrings } from '../i18n/components/stylegan-block';
+import { generatorStrings } from '../i18n/components/generator';
 
 /**
  * The StyleGAN block lab (lesson 5): one AdaIN layer of the project's generator, chosen by the reader,
@@ -15,6 +17,8 @@ import { downloadProgress, dropMalformedParams, errorText, Island, lightSymbol, 
  * `\htmlClass{sym sym-NAME}{…}` on the page light up with the readout's numbers for the selected channel.
  */
 const symbolNames = ['x', 'mu', 'sigma', 'ys', 'yb', 'out'] as const;
+const t = localStrings(styleganBlockStrings);
+const generator = localStrings(generatorStrings);
 type SymbolName = (typeof symbolNames)[number];
 const shownChannels = 6;
 const thumbnailSize = 48;
@@ -38,7 +42,7 @@ export class StyleganBlock extends Island {
       ...Array.from({ length: layerCount }, (_, i) => {
         const option = document.createElement('option');
         option.value = String(i);
-        option.textContent = `layer ${i}: ${layerResolution(i)}² (${bandOf(i)}${upsamplesBefore(i) ? ', after upsampling' : ''})`;
+        option.textContent = t.layerOption(i, layerResolution(i), generator.bands[bandOf(i)], upsamplesBefore(i));
         return option;
       }),
     );
@@ -55,7 +59,7 @@ export class StyleganBlock extends Island {
       seed.setAttribute('aria-invalid', String(!valid));
       const message = this.find<HTMLElement>('.block-seed-message');
       message.hidden = valid;
-      message.textContent = valid ? '' : `A seed is a whole number from 0 to ${seedLimit}.`;
+      message.textContent = valid ? '' : generator.seedRange(seedLimit);
       if (valid) this.update({ seed: value });
     });
     this.find('.block-new-seed').addEventListener('click', () => this.update({ seed: nextSeed(this.state.seed) }));
@@ -103,7 +107,7 @@ export class StyleganBlock extends Island {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
       this.weights = await compute.loadGenerator(
-        downloadProgress(this.find('progress', progress), this.find('.block-progress-text', progress), 'the generator'),
+        downloadProgress(this.find('progress', progress), this.find('.block-progress-text', progress), generator.theGenerator),
       );
       progress.hidden = true;
       await this.run();
@@ -116,7 +120,7 @@ export class StyleganBlock extends Island {
   private showError(error: unknown): void {
     const message = this.find<HTMLElement>('.block-error');
     message.hidden = false;
-    message.textContent = `The generator could not run: ${errorText(error)}`;
+    message.textContent = generator.couldNotRun(errorText(error));
     this.dataset.state = 'error';
   }
 
@@ -158,11 +162,7 @@ export class StyleganBlock extends Island {
     putScaledImage(faceContext, view.image.rgb, view.image.size, 0, 0, 0, 3);
 
     this.find('.block-input-title').textContent =
-      view.layer === 0
-        ? 'Input: the learned 4×4 constant'
-        : view.upsampled
-          ? `Input: layer ${view.layer - 1}’s output, upsampled to ${size}×${size}`
-          : `Input: layer ${view.layer - 1}’s output`;
+      view.layer === 0 ? t.inputConstant : view.upsampled ? t.inputUpsampled(view.layer - 1, size) : t.inputPrevious(view.layer - 1);
     const inputShown = Array.from({ length: Math.min(shownChannels, view.input.channels) }, (_, i) => i);
     this.thumbnails(
       '.block-input',
@@ -181,20 +181,19 @@ export class StyleganBlock extends Island {
     noiseCanvas.hidden = !view.noise;
     const scaleRange = [Math.min(...view.noiseScale), Math.max(...view.noiseScale)];
     this.find('.block-noise-note').textContent = view.noise
-      ? `One N(0, 1) value per pixel, shared by all ${view.channels} channels; channel c adds it × its learned scale (here ${formatNumber(scaleRange[0]!)} … ${formatNumber(scaleRange[1]!)}; channel ${channel}: ${formatNumber(view.noiseScale[channel]!)}).`
-      : 'Noise is off.';
+      ? t.noiseNote(view.channels, formatNumber(scaleRange[0]!), formatNumber(scaleRange[1]!), channel, formatNumber(view.noiseScale[channel]!))
+      : t.noiseOff;
 
     const shown = Array.from({ length: Math.min(shownChannels, view.channels) }, (_, i) => (channel + i) % view.channels);
     // Each row on its own colour scale: AdaIN changes the scale a lot, and the patterns are what should be compared.
     const [limitBefore, limitAfter] = [absLimit(view.before, view.channels, shown), absLimit(view.after, view.channels, shown)];
     this.thumbnails('.block-before', view.before, size, view.channels, shown, limitBefore);
     this.thumbnails('.block-after', view.after, size, view.channels, shown, limitAfter);
-    this.find('.block-limit').textContent =
-      `Channels ${shown.join(', ')}. Colours: white 0, red positive, blue negative, saturated at ±${formatNumber(limitBefore)} before and ±${formatNumber(limitAfter)} after AdaIN.`;
+    this.find('.block-limit').textContent = t.colours(shown.join(', '), formatNumber(limitBefore), formatNumber(limitAfter));
 
     const value = (name: SymbolName, text: string): string => `<span class="sym sym-${name}">${text}</span>`;
     this.find('.block-readout').innerHTML = [
-      `Layer ${view.layer} (${size}×${size}, ${view.channels} channels), channel <i>i</i> = ${channel}:`,
+      t.readoutHead(view.layer, size, view.channels, channel),
       `${value('mu', 'μ(x<sub>i</sub>)')} = ${formatNumber(view.meanBefore[channel]!)}, ${value('sigma', 'σ(x<sub>i</sub>)')} = ${formatNumber(view.stdBefore[channel]!)}`,
       `${value('ys', 'y<sub>s,i</sub>')} = ${formatNumber(view.styleScale[channel]!)}, ${value('yb', 'y<sub>b,i</sub>')} = ${formatNumber(view.styleBias[channel]!)}`,
       `${value('out', 'AdaIN(x<sub>i</sub>, y)')}: μ = ${formatNumber(view.meanAfter[channel]!)} (= y<sub>b,i</sub>), σ = ${formatNumber(view.stdAfter[channel]!)} (= |y<sub>s,i</sub>|)`,
@@ -211,12 +210,12 @@ export class StyleganBlock extends Island {
   /** The lesson's formula symbols say their live value on hover. */
   private titleFormulaSymbols(view: BlockView, channel: number): void {
     const titles: Record<SymbolName, string> = {
-      x: `x_i: channel ${channel} of layer ${view.layer} before AdaIN (${view.resolution}×${view.resolution} values)`,
+      x: t.symbolX(channel, view.layer, view.resolution),
       mu: `μ(x_i) = ${formatNumber(view.meanBefore[channel]!)}`,
       sigma: `σ(x_i) = ${formatNumber(view.stdBefore[channel]!)}`,
       ys: `y_s,i = ${formatNumber(view.styleScale[channel]!)}`,
       yb: `y_b,i = ${formatNumber(view.styleBias[channel]!)}`,
-      out: `AdaIN output: μ = ${formatNumber(view.meanAfter[channel]!)}, σ = ${formatNumber(view.stdAfter[channel]!)}`,
+      out: t.symbolOut(formatNumber(view.meanAfter[channel]!), formatNumber(view.stdAfter[channel]!)),
     };
     for (const name of symbolNames) document.querySelectorAll(`.katex .sym-${name}`).forEach((node) => node.setAttribute('title', titles[name]));
   }

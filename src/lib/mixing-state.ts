@@ -68,17 +68,20 @@ export function defaultMixingState(): MixingState {
   };
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** What is wrong with a seed list the reader typed; the lab's dictionary says it in the page's language. */
+export type SeedsProblem = { kind: 'none' } | { kind: 'too-many'; max: number } | { kind: 'not-a-seed'; text: string; limit: number };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SeedsProblem };
 
 /** "3, 14 15" → [3, 14, 15]: 1 to 6 whole numbers in 0..2³¹−1, separated by commas or spaces. */
 export function parseSeeds(text: string): Parsed<number[]> {
   const parts = text.split(/[\s,]+/).filter((part) => part.length > 0);
-  if (parts.length === 0) return { ok: false, message: 'Give at least one seed.' };
-  if (parts.length > maxSeedsPerAxis) return { ok: false, message: `At most ${maxSeedsPerAxis} seeds.` };
+  if (parts.length === 0) return { ok: false, problem: { kind: 'none' } };
+  if (parts.length > maxSeedsPerAxis) return { ok: false, problem: { kind: 'too-many', max: maxSeedsPerAxis } };
   const seeds: number[] = [];
   for (const part of parts) {
     const seed = /^\d+$/.test(part) ? Number(part) : Number.NaN;
-    if (!Number.isSafeInteger(seed) || seed > seedLimit) return { ok: false, message: `“${part}” is not a whole number from 0 to ${seedLimit}.` };
+    if (!Number.isSafeInteger(seed) || seed > seedLimit) return { ok: false, problem: { kind: 'not-a-seed', text: part, limit: seedLimit } };
     seeds.push(seed);
   }
   return { ok: true, value: seeds };
