@@ -7,10 +7,10 @@ export const backendEvent = 'notebook:backend';
 /** Fired on `document` when the page's tfjs starts choosing a backend (at the first run, not on load). */
 export const backendStartingEvent = 'notebook:backend-starting';
 
+
+/** The backend chosen and why; the badge words it from `choice` in the page's language (i18n/components/backend.ts). */
 export interface BackendStatus {
   choice: BackendChoice;
-  label: string;
-  explanation: string;
-  /** Set after a lost GPU device forced a switch. */
+  /** Set, in the page's language, after a lost GPU device forced a switch. */
   notice?: string;
 }

@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { backendLabels, explainChoice } from '../lib/backend';
 import { cellLineFromStack, compileCell, scopeParameter } from '../lib/cell-code';
 import { compileCellWithTypes } from '../lib/cell-typescript';
 import { isTensorSummary, formatValue, tensorHeadLength, type TensorSummary } from '../lib/cell-values';
@@ -322,7 +321,7 @@ async function describeError(error: unknown): Promise<CellError> {
 async function ensureBackend(): Promise<void> {
   backendReady ??= (async () => {
     const choice = await chooseWithEveryCore(backendOptions(search));
-    post({ type: 'backend', status: { choice, label: backendLabels[choice.backend], explanation: explainChoice(choice) } });
+    post({ type: 'backend', status: { choice } });
   })();
   return backendReady;
 }

@@ -1,6 +1,7 @@
 import { modelFolders, type ModelFolderStatus, type OfflineRequest, type OfflineStatus } from '../lib/offline';
-import { errorText, Island } from './island';
+import { errorText, Island, localStrings } from './island';
 import { siteUrl } from './site-url';
+import { offlineStatusStrings } from '../i18n/components/offline-status';
 
 /**
  * <offline-status> (OfflineStatus.astro, in every page's footer): registers the service worker and says what
@@ -9,10 +10,7 @@ import { siteUrl } from './site-url';
  * the reader chooses to load it.
  */
 
-const folderLabels: Record<string, string> = {
-  'adain-vgg19': 'VGG-19 style-transfer model (lesson 4)',
-  'adain-mobile': 'mobile style-transfer model (lesson 4)',
-};
+const t = localStrings(offlineStatusStrings);
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
@@ -45,7 +43,7 @@ export class OfflineStatusElement extends Island {
     if (!('serviceWorker' in navigator)) return;
     const state = this.find('.offline-state');
     this.hidden = false;
-    state.textContent = 'Saving the site for offline use…';
+    state.textContent = t.saving;
     this.listen(navigator.serviceWorker, 'controllerchange', () => void this.refresh());
     navigator.serviceWorker
       .register(siteUrl('sw.js'), { scope: siteUrl(), updateViaCache: 'none' })
@@ -61,7 +59,7 @@ export class OfflineStatusElement extends Island {
       })
       .catch((error: unknown) => {
         console.warn('The service worker did not register; the site works online only.', error);
-        state.textContent = 'This browser could not save the site for offline use.';
+        state.textContent = t.couldNotSave;
       });
   }
 
@@ -69,7 +67,7 @@ export class OfflineStatusElement extends Island {
     const worker = navigator.serviceWorker.controller;
     if (!worker) return;
     const status = await ask(worker, { type: 'offline-status' });
-    this.find('.offline-state').textContent = `Available offline: this site (${megabytes(status.precacheBytes)}) is saved in your browser.`;
+    this.find('.offline-state').textContent = t.available(megabytes(status.precacheBytes));
     this.dataset.ready = '';
     this.find('.offline-models').replaceChildren(...modelFolders(status.models).map((folder) => this.drawFolder(folder)));
   }
@@ -77,28 +75,28 @@ export class OfflineStatusElement extends Island {
   private drawFolder(folder: ModelFolderStatus): HTMLLIElement {
     const item = document.createElement('li');
     item.dataset.folder = folder.folder;
-    const label = folderLabels[folder.folder] ?? folder.folder;
+    const label = t.folders[folder.folder] ?? folder.folder;
     if (folder.missingBytes === 0) {
-      item.textContent = `${label}: saved (${megabytes(folder.bytes)}).`;
+      item.textContent = t.saved(label, megabytes(folder.bytes));
       item.dataset.saved = '';
       return item;
     }
-    item.textContent = `${label}: not saved yet; it downloads when it first runs.`;
+    item.textContent = t.notSaved(label);
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = `Save it now (${megabytes(folder.missingBytes)} to download)`;
+    button.textContent = t.saveNow(megabytes(folder.missingBytes));
     button.addEventListener('click', () => {
       button.disabled = true;
       void navigator.storage?.persist?.();
       let loaded = 0;
       saveFiles(folder.missingPaths, (bytes) => {
         loaded += bytes;
-        button.textContent = `Saving: ${megabytes(loaded)} of ${megabytes(folder.missingBytes)}`;
+        button.textContent = t.savingModel(megabytes(loaded), megabytes(folder.missingBytes));
       })
         .then(() => this.refresh())
         .catch((error: unknown) => {
           console.error('Saving the model for offline use failed:', errorText(error));
-          item.textContent = `${label}: the download failed (are you offline?). Try again later.`;
+          item.textContent = t.downloadFailed(label);
         });
     });
     item.append(' ', button);

@@ -2,7 +2,8 @@ import { backendEvent, type BackendStatus } from './backend-events';
 import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
 import { ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
-import { downloadCanvas, dropMalformedParams, errorText, Island, writeUrlParams } from './island';
+import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, writeUrlParams } from './island';
+import { backendStrings } from '../i18n/components/backend';
 import { MaskPainter } from './style-lab-masks';
 import { StyleLabResults } from './style-lab-results';
 import { renderStyleSlots } from './style-lab-slots';
@@ -406,13 +407,13 @@ export class StyleLab extends Island {
   }
 
   private async onBackend(status: BackendStatus): Promise<void> {
-    this.results.backendLabel = status.label;
+    this.results.backendLabel = localStrings(backendStrings).labels[status.choice.backend];
     if (!status.notice) return;
     // A lost GPU device takes its tensors with it: start again from the weights on the new backend.
     this.controller?.abort();
     const engine = await import('./style-engine');
     await engine.resetEngine();
-    this.showNotice(`${status.notice} Press “Stylise” to run again on ${status.label}.`);
+    this.showNotice(`${status.notice} Press “Stylise” to run again on ${this.results.backendLabel}.`);
   }
 
   // ---- messages ----------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { explainChoice, onDeviceLost, backendLabels, type BackendChoice } from '../lib/backend';
+import { onDeviceLost } from '../lib/backend';
 import { backendOptions, chooseWithEveryCore } from './tf-backend-start';
 import { backendEvent, backendStartingEvent, type BackendStatus } from './backend-events';
+import { localStrings } from './island';
+import { backendStrings } from '../i18n/components/backend';
 
 /**
  * The page's one tfjs runtime: chosen once per page, shared by every demo. Demos import this module lazily
@@ -15,10 +17,6 @@ function announce(current: BackendStatus): BackendStatus {
   return current;
 }
 
-function describe(choice: BackendChoice, notice?: string): BackendStatus {
-  return { choice, label: backendLabels[choice.backend], explanation: explainChoice(choice), notice };
-}
-
 export function ready(): Promise<BackendStatus> {
   status ??= (async () => {
     document.dispatchEvent(new Event(backendStartingEvent));
@@ -27,11 +25,11 @@ export function ready(): Promise<BackendStatus> {
     onDeviceLost(
       choice,
       () => chooseWithEveryCore({ ...options, forced: undefined }),
-      (next, notice) => {
-        status = Promise.resolve(announce(describe(next, notice)));
+      (next, lostReason) => {
+        status = Promise.resolve(announce({ choice: next, notice: localStrings(backendStrings).deviceLost(lostReason, next.backend) }));
       },
     );
-    return announce(describe(choice, options.threadsNotice));
+    return announce({ choice, notice: options.threadsNotice });
   })();
   return status;
 }

@@ -3,7 +3,10 @@ import { modelInputSize } from '../lib/image-size';
 import { renderArt } from '../lib/procedural-art';
 import { galleryImage } from '../lib/style-lab-state';
 import type { EncodedStyle } from '../lib/transfer';
-import { errorText, Island } from './island';
+import { errorText, Island, localStrings } from './island';
+import { webcamStyleStrings } from '../i18n/components/webcam-style';
+
+const t = localStrings(webcamStyleStrings);
 import { siteUrl } from './site-url';
 
 /** Webcam frames are stylised at this long side: small enough for several frames a second on a CPU. */
@@ -14,11 +17,10 @@ type WebcamPhase = 'idle' | 'starting' | 'live' | 'stopped' | 'error';
 /** Words for getUserMedia's failures. */
 function cameraError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError')
-    return 'Camera access was denied. Allow the camera for this site in your browser’s address bar, then press Start again.';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No camera was found on this device.';
-  if (name === 'NotReadableError') return 'The camera is busy in another application, or the system blocked it.';
-  return `The camera could not be started: ${errorText(error)}`;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return t.denied;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t.noCamera;
+  if (name === 'NotReadableError') return t.busy;
+  return t.couldNotStart(errorText(error));
 }
 
 class WebcamStyle extends Island {
@@ -28,15 +30,15 @@ class WebcamStyle extends Island {
 
   connectedCallback(): void {
     this.button('.webcam-start').addEventListener('click', () => void this.start());
-    this.button('.webcam-stop').addEventListener('click', () => void this.stop('Camera stopped.'));
+    this.button('.webcam-stop').addEventListener('click', () => void this.stop(t.stopped));
     this.listen(document, 'visibilitychange', () => {
-      if (document.hidden && this.stream) void this.stop('Camera stopped while the page was hidden.');
+      if (document.hidden && this.stream) void this.stop(t.stoppedHidden);
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.stream) void this.stop('Camera stopped.');
+    if (this.stream) void this.stop(t.stopped);
   }
 
   private button(selector: string): HTMLButtonElement {
@@ -60,10 +62,10 @@ class WebcamStyle extends Island {
 
   private async start(): Promise<void> {
     if (!navigator.mediaDevices?.getUserMedia) {
-      this.say('This browser offers no camera access here (it needs a secure https:// page).', 'error');
+      this.say(t.noAccess, 'error');
       return;
     }
-    this.say('Starting the camera and loading the mobile model…', 'starting');
+    this.say(t.starting, 'starting');
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 320 }, height: { ideal: 240 } }, audio: false });
     } catch (error) {
@@ -72,17 +74,17 @@ class WebcamStyle extends Island {
     }
     const video = this.find<HTMLVideoElement>('.webcam-video');
     video.srcObject = this.stream;
-    this.stream.getVideoTracks()[0]?.addEventListener('ended', () => void this.stop('The camera stream ended.'));
+    this.stream.getVideoTracks()[0]?.addEventListener('ended', () => void this.stop(t.streamEnded));
     try {
       await video.play();
       const engine = await import('./style-engine');
       await engine.ready();
       const model = await engine.getModel('mobile');
       if (!this.stream) return;
-      this.say('Live. Change the style or α at any time.', 'live');
+      this.say(t.live, 'live');
       this.loop(engine, model, video);
     } catch (error) {
-      await this.stop(`The live transfer stopped: ${errorText(error)}`, 'error');
+      await this.stop(t.transferStopped(errorText(error)), 'error');
     }
   }
 
@@ -115,14 +117,14 @@ class WebcamStyle extends Island {
           const now = performance.now();
           average = average === 0 ? now - last : 0.8 * average + 0.2 * (now - last);
           last = now;
-          fps.textContent = `${(1000 / average).toFixed(1)} frames/s at ${size.width}×${size.height}`;
+          fps.textContent = t.framesPerSecond((1000 / average).toFixed(1), size.width, size.height);
           // Test hooks: frames drawn, and the live tensor count after each (it must stay flat).
           this.dataset.frames = String(++frames);
           this.dataset.numTensors = String(engine.tf.memory().numTensors);
         }
         this.frameRequest = requestAnimationFrame(() => void step());
       } catch (error) {
-        await this.stop(`The live transfer stopped: ${errorText(error)}`, 'error');
+        await this.stop(t.transferStopped(errorText(error)), 'error');
       }
     };
     void step();

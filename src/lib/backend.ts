@@ -10,11 +10,24 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 export const backendOrder = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof backendOrder)[number];
 
+/** Why a backend was chosen or passed over; src/i18n/components/backend.ts says it in the page's language. */
+export type BackendReason =
+  | { kind: 'not-available' }
+  | { kind: 'no-webgpu' }
+  | { kind: 'webgpu-lost' }
+  | { kind: 'emulated'; renderer: string }
+  | { kind: 'init-failed' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'webgpu-adapter'; adapter: string }
+  | { kind: 'webgl'; version: number }
+  /** threads: undefined without multithreading (the page is not cross-origin isolated). */
+  | { kind: 'wasm'; simd: boolean; threads: number | undefined }
+  | { kind: 'cpu' };
+
 export interface BackendAttempt {
   backend: BackendName;
   ok: boolean;
-  /** Why it was chosen or passed over, in words for the reader. */
-  reason: string;
+  reason: BackendReason;
 }
 
 export interface BackendChoice {
@@ -26,23 +39,14 @@ export interface BackendChoice {
 /** URLs of the three tfjs wasm builds, keyed by their file names as tfjs asks for them. */
 export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
 
-export const backendLabels: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WebAssembly',
-  cpu: 'plain JavaScript (CPU)',
-};
-
 export function parseBackendName(value: string | null | undefined): BackendName | undefined {
   const lower = value?.trim().toLowerCase();
   return backendOrder.find((name) => name === lower);
 }
 
-function missingReason(name: BackendName): string {
-  if (name !== 'webgpu') return `the ${backendLabels[name]} backend is not available here`;
-  return typeof navigator !== 'undefined' && 'gpu' in navigator
-    ? 'WebGPU was given up after its device was lost'
-    : 'this browser does not offer WebGPU (no navigator.gpu)';
+function missingReason(name: BackendName): BackendReason {
+  if (name !== 'webgpu') return { kind: 'not-available' };
+  return typeof navigator !== 'undefined' && 'gpu' in navigator ? { kind: 'webgpu-lost' } : { kind: 'no-webgpu' };
 }
 
 interface AdapterDescription {
@@ -69,17 +73,15 @@ async function tryBackend(name: BackendName, allowSoftwareGpu: boolean): Promise
   try {
     if (name === 'webgpu' && !allowSoftwareGpu) {
       const emulator = await softwareWebGpuAdapter();
-      if (emulator) return { backend: name, ok: false, reason: `the GPU is emulated in software (${emulator}), which is slower than WebAssembly` };
+      if (emulator) return { backend: name, ok: false, reason: { kind: 'emulated', renderer: emulator } };
     }
     const ok = await tf.setBackend(name);
-    if (!ok) return { backend: name, ok: false, reason: `${backendLabels[name]} failed to initialise` };
+    if (!ok) return { backend: name, ok: false, reason: { kind: 'init-failed' } };
     const emulator = softwareGpuName(name);
-    if (emulator && !allowSoftwareGpu) {
-      return { backend: name, ok: false, reason: `the GPU is emulated in software (${emulator}), which is slower than WebAssembly` };
-    }
+    if (emulator && !allowSoftwareGpu) return { backend: name, ok: false, reason: { kind: 'emulated', renderer: emulator } };
     return { backend: name, ok: true, reason: describeRunning(name) };
   } catch (error) {
-    return { backend: name, ok: false, reason: `${backendLabels[name]} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { backend: name, ok: false, reason: { kind: 'failed', error: error instanceof Error ? error.message : String(error) } };
   }
 }
 
@@ -113,23 +115,22 @@ function softwareGpuName(name: BackendName): string | undefined {
   return undefined;
 }
 
-function describeRunning(name: BackendName): string {
+function describeRunning(name: BackendName): BackendReason {
   switch (name) {
     case 'webgpu': {
       const info = (tf.backend() as WebGPUAdapterDescription).adapterInfo;
-      const adapter = [info?.vendor, info?.architecture].filter(Boolean).join(' ');
-      return adapter ? `WebGPU adapter: ${adapter}` : 'a WebGPU adapter is available';
+      return { kind: 'webgpu-adapter', adapter: [info?.vendor, info?.architecture].filter(Boolean).join(' ') };
     }
     case 'webgl':
-      return `WebGL ${tf.env().getNumber('WEBGL_VERSION')} is available`;
+      return { kind: 'webgl', version: tf.env().getNumber('WEBGL_VERSION') };
     case 'wasm':
-      return tf.env().getBool('WASM_HAS_SIMD_SUPPORT')
-        ? tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')
-          ? `WebAssembly with SIMD and ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`
-          : 'WebAssembly with SIMD, one thread (threads need a cross-origin isolated page)'
-        : 'WebAssembly without SIMD';
+      return {
+        kind: 'wasm',
+        simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+        threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') ? getThreadsCount() : undefined,
+      };
     case 'cpu':
-      return 'plain JavaScript always works, slowly';
+      return { kind: 'cpu' };
   }
 }
 
@@ -156,16 +157,8 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
     attempts.push(attempt);
     if (attempt.ok) return { backend: name, forced: forced === name, attempts };
   }
-  throw new Error(`no TensorFlow.js backend could start: ${attempts.map((a) => a.reason).join('; ')}`);
-}
-
-/** One sentence for the reader: which backend runs and why the ones before it were passed over. */
-export function explainChoice(choice: BackendChoice): string {
-  const chosen = choice.attempts.find((a) => a.ok);
-  const skipped = choice.attempts.filter((a) => !a.ok).map((a) => `${backendLabels[a.backend]}: ${a.reason}`);
-  const how = choice.forced ? 'chosen in the URL' : 'the fastest that works here';
-  const head = `Running on ${backendLabels[choice.backend]} (${how}; ${chosen?.reason ?? ''}).`;
-  return skipped.length ? `${head} Passed over: ${skipped.join('; ')}.` : head;
+  // For developers (the console); the page words each reason from `attempts`.
+  throw new Error(`no TensorFlow.js backend could start: ${attempts.map((a) => `${a.backend} ${a.reason.kind}`).join(', ')}`);
 }
 
 interface DeviceWithLoss {
@@ -174,14 +167,19 @@ interface DeviceWithLoss {
 
 /**
  * Calls back once when the WebGPU device behind the current backend is lost (driver reset, GPU removed),
- * after switching tfjs to the next backend that works. Tensors on the lost device are gone with it.
+ * after switching tfjs to the next backend that works, with the device's reason (empty if it gave none).
+ * Tensors on the lost device are gone with it.
  */
-export function onDeviceLost(choice: BackendChoice, chooseNext: () => Promise<BackendChoice>, switched: (next: BackendChoice, message: string) => void): void {
+export function onDeviceLost(
+  choice: BackendChoice,
+  chooseNext: () => Promise<BackendChoice>,
+  switched: (next: BackendChoice, lostReason: string) => void,
+): void {
   if (choice.backend !== 'webgpu') return;
   const lost = (tf.findBackend('webgpu') as DeviceWithLoss | null)?.device?.lost;
   void lost?.then(async (info) => {
     tf.removeBackend('webgpu');
     const next = await chooseNext();
-    switched(next, `The GPU device was lost (${info.message || info.reason || 'no reason given'}); switched to ${backendLabels[next.backend]}.`);
+    switched(next, info.message || info.reason || '');
   });
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { backendOrder, chooseBackend, explainChoice, parseBackendName, type BackendName } from '../../src/lib/backend';
+import { backendOrder, chooseBackend, parseBackendName, type BackendName } from '../../src/lib/backend';
+import { backendStrings } from '../../src/i18n/components/backend';
 
 /**
  * The fallback order, in Node with stand-in backends: each name in backendOrder is registered afresh as a
@@ -61,8 +62,8 @@ describe('chooseBackend', () => {
       ['webgl', false],
       ['wasm', true],
     ]);
-    expect(choice.attempts[0]!.reason).toMatch(/the WebGPU backend is not available here|does not offer WebGPU/);
-    expect(choice.attempts[1]!.reason).toBe('WebGL failed to initialise');
+    expect(['not-available', 'no-webgpu']).toContain(choice.attempts[0]!.reason.kind);
+    expect(choice.attempts[1]!.reason).toEqual({ kind: 'init-failed' });
     expect(tf.getBackend()).toBe('wasm');
   });
 
@@ -70,9 +71,13 @@ describe('chooseBackend', () => {
     install({ webgpu: 'missing', webgl: 'software', wasm: 'fails', cpu: 'works' });
     const choice = await chooseBackend();
     expect(choice.backend).toBe('cpu');
-    expect(choice.attempts[1]!.reason).toMatch(/emulated in software \(Google SwiftShader\)/);
-    expect(explainChoice(choice)).toMatch(
-      /^Running on plain JavaScript \(CPU\) \(the fastest that works here; .*\)\. Passed over: WebGPU: .*; WebGL: the GPU is emulated in software/,
+    expect(choice.attempts[1]!.reason).toEqual({ kind: 'emulated', renderer: 'Google SwiftShader' });
+    // The reader's sentence, in both editions.
+    expect(backendStrings.en.explain(choice)).toMatch(
+      /^Running on plain JavaScript \(CPU\) \(the fastest that works here; .*\)\. Passed over: WebGPU: .*; WebGL: the GPU is emulated in software \(Google SwiftShader\)/,
+    );
+    expect(backendStrings['zh-cn'].explain(choice)).toMatch(
+      /^正在 纯 JavaScript（CPU） 上运行（这里能用的最快的后端；.*）。跳过了：WebGPU：.*；WebGL：GPU 是用软件模拟的（Google SwiftShader）/,
     );
   });
 
@@ -93,7 +98,7 @@ describe('chooseBackend', () => {
   test('when nothing starts, the error lists every reason', async () => {
     install({ webgpu: 'missing', webgl: 'fails', wasm: 'fails', cpu: 'fails' });
     await expect(chooseBackend()).rejects.toThrow(
-      /no TensorFlow.js backend could start: .*WebGPU.*; WebGL failed to initialise; WebAssembly failed to initialise; plain JavaScript \(CPU\) failed to initialise/,
+      /no TensorFlow.js backend could start: webgpu (not-available|no-webgpu), webgl init-failed, wasm init-failed, cpu init-failed/,
     );
   });
 });
