@@ -78,6 +78,6 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
     const value = (chart as unknown as { value?: ChannelPoint | null }).value;
     if (value) onPick(value.channel);
   });
-  labelChart(chart, 'Chart: each channel of this layer as a point (mean μ, standard deviation σ) before AdaIN, at the style (y_b, |y_s|) and after AdaIN');
+  labelChart(chart, t.chartLabel);
   container.replaceChildren(chart);
 }

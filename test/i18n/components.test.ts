@@ -41,7 +41,8 @@ describe('component dictionaries', () => {
       if (typeof value !== 'function') return [];
       // A function's text: call it with placeholder arguments (one that needs real objects is checked where it is used).
       try {
-        return [{ path, text: String((value as (...args: string[]) => unknown)(...Array.from({ length: value.length }, () => '1'))) }];
+        const result = (value as (...args: string[]) => unknown)(...Array.from({ length: value.length }, () => '1'));
+        return [{ path, text: [result].flat().join('') }];
       } catch {
         return [];
       }

@@ -41,6 +41,7 @@ const en = {
   meanAxis: 'channel mean μ →',
   stdAxis: '↑ channel standard deviation σ',
   channelTip: (channel: number) => `channel ${channel}`,
+  chartLabel: 'Chart: each channel of this layer as a point (mean μ, standard deviation σ) before AdaIN, at the style (y_b, |y_s|) and after AdaIN',
 };
 
 const zhCn: typeof en = {
@@ -77,6 +78,7 @@ const zhCn: typeof en = {
   meanAxis: '通道均值 μ →',
   stdAxis: '↑ 通道标准差 σ',
   channelTip: (channel) => `通道 ${channel}`,
+  chartLabel: '图表：这一层的每个通道画成一个点（均值 μ，标准差 σ），分别在 AdaIN 之前、风格 (y_b, |y_s|) 处和 AdaIN 之后',
 };
 
 export const styleganBlockStrings: Localized<typeof en> = { en, 'zh-cn': zhCn };
