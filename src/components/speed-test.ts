@@ -1,6 +1,8 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { ModelKind, StyleTransferModel } from '../lib/models';
 import { siteUrl } from './site-url';
+import { localStrings } from './island';
+import { speedTestStrings } from '../i18n/components/speed-test';
 
 /**
  * Measures this device: convolution throughput on the running backend, and the style-transfer models at a
@@ -41,7 +43,7 @@ export async function convThroughput(tf: typeof tfType): Promise<SpeedRow> {
   }, 5);
   tf.dispose([x, kernel]);
   const gflop = (2 * h * w * c * c * 9) / 1e9;
-  return { id: 'conv', label: `3×3 conv ${h}×${w}×${c}→${c}`, ms, detail: `${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s` };
+  return { id: 'conv', label: localStrings(speedTestStrings).conv(h, w, c), ms, detail: `${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s` };
 }
 
 export async function modelSpeed(tf: typeof tfType, kind: ModelKind, sizes: number[], runs: number, onRow: (row: SpeedRow) => void): Promise<void> {
@@ -53,7 +55,12 @@ export async function modelSpeed(tf: typeof tfType, kind: ModelKind, sizes: numb
     baseUrl: siteUrl('models/'),
     onProgress: (progress) => (bytes = progress.totalBytes),
   });
-  onRow({ id: `${kind}-load`, label: `${kind} weights: download and build`, ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });
+  onRow({
+    id: `${kind}-load`,
+    label: localStrings(speedTestStrings).modelLoad(kind),
+    ms: performance.now() - loadStart,
+    detail: `${(bytes / 1e6).toFixed(2)} MB`,
+  });
   try {
     for (const size of sizes) {
       const content = tf.randomUniform([1, size, size, 3], 0, 255, 'float32', 3) as tfType.Tensor4D;
@@ -65,7 +72,7 @@ export async function modelSpeed(tf: typeof tfType, kind: ModelKind, sizes: numb
         image.dispose();
         disposeStyle(style);
       }, runs);
-      onRow({ id: `${kind}-${size}-full`, label: `${kind} ${size}² transfer, style encoded too`, ms: full });
+      onRow({ id: `${kind}-${size}-full`, label: localStrings(speedTestStrings).transferFull(kind, size), ms: full });
       const cachedStyle = encodeStyle(model, styleImage);
       const cached = await timed(async () => {
         const { image } = transfer(model, content, [{ style: cachedStyle }]);
@@ -73,7 +80,7 @@ export async function modelSpeed(tf: typeof tfType, kind: ModelKind, sizes: numb
         image.dispose();
       }, runs);
       disposeStyle(cachedStyle);
-      onRow({ id: `${kind}-${size}-cached`, label: `${kind} ${size}² transfer, style cached`, ms: cached });
+      onRow({ id: `${kind}-${size}-cached`, label: localStrings(speedTestStrings).transferCached(kind, size), ms: cached });
       tf.dispose([content, styleImage]);
     }
   } finally {
@@ -95,7 +102,12 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
     baseUrl: siteUrl('generator/'),
     onProgress: (progress) => (bytes = progress.totalBytes),
   });
-  onRow({ id: 'generator-load', label: 'generator weights: download and build', ms: performance.now() - loadStart, detail: `${(bytes / 1e6).toFixed(2)} MB` });
+  onRow({
+    id: 'generator-load',
+    label: localStrings(speedTestStrings).generatorLoad,
+    ms: performance.now() - loadStart,
+    detail: `${(bytes / 1e6).toFixed(2)} MB`,
+  });
   const { numWs } = generator.config;
   const wsOf = (seeds: number[]): tfType.Tensor2D => wFromSeeds(generator, seeds, 0.7);
   const drawn = async (seeds: number[], perLayer: () => tfType.Tensor3D): Promise<number> =>
@@ -107,7 +119,7 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
     }, runs);
   try {
     const one = await drawn([1], () => tf.tidy(() => layerLatents(wsOf([1]), null, 0, numWs)));
-    onRow({ id: 'generator-1', label: 'generator: one 32² face (mapping + synthesis)', ms: one });
+    onRow({ id: 'generator-1', label: localStrings(speedTestStrings).generatorOne, ms: one });
     const rows = [1, 2, 3, 4, 5, 6];
     const columns = [7, 8, 9, 10, 11, 12];
     const grid = await drawn([1], () =>
@@ -120,7 +132,12 @@ export async function generatorSpeed(tf: typeof tfType, runs: number, onRow: (ro
         );
       }),
     );
-    onRow({ id: 'generator-grid', label: 'generator: 6 × 6 mixing grid + 12 sources, one call', ms: grid, detail: `${(grid / 48).toFixed(1)} ms per face` });
+    onRow({
+      id: 'generator-grid',
+      label: localStrings(speedTestStrings).generatorGrid,
+      ms: grid,
+      detail: localStrings(speedTestStrings).perFace((grid / 48).toFixed(1)),
+    });
   } finally {
     disposeGeneratorWeights(generator);
   }

@@ -7,6 +7,7 @@ import type { Locale } from '../lib/i18n';
  */
 const en = {
   languageName: 'English',
+  siteName: 'AdaIN Notebook',
   siteDescription: 'Normalisation, AdaIN and style, with the real models running in your browser.',
   skipLink: 'Skip to content',
   lessonsNav: 'Lessons',
@@ -35,6 +36,7 @@ const en = {
   creditsModels: 'Models',
   creditsColumns: { file: 'File', weights: 'Weights', what: 'What', source: 'Source', licence: 'Licence' },
   creditsPaper: 'Paper',
+  creditsPublicDomain: 'Public domain',
   glossaryTitle: 'Glossary',
   glossaryDescription: "The notebook's terms in English and Chinese, with short definitions.",
   glossaryIntro:
@@ -63,6 +65,7 @@ export type UiStrings = typeof en;
 
 const zhCn: UiStrings = {
   languageName: '简体中文',
+  siteName: 'AdaIN 笔记本',
   siteDescription: '归一化、AdaIN 与风格迁移：真实的模型就在你的浏览器里运行。',
   skipLink: '跳到正文',
   lessonsNav: '课程',
@@ -90,6 +93,7 @@ const zhCn: UiStrings = {
   creditsModels: '模型',
   creditsColumns: { file: '文件', weights: '权重', what: '内容', source: '来源', licence: '许可' },
   creditsPaper: '论文',
+  creditsPublicDomain: '公有领域',
   glossaryTitle: '术语表',
   glossaryDescription: '本笔记的术语：中英对照，附简短释义。',
   glossaryIntro:

@@ -18,7 +18,7 @@ describe('every page of the built site', () => {
     expect(lessonSlugs.length).toBeGreaterThanOrEqual(1);
   });
 
-  const pages = ['/', '/credits/', '/glossary/', '/backends/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
+  const pages = ['/', '/credits/', '/glossary/', '/backends/', '/speed/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
   test.each([...pages, ...pages.map((path) => `/zh-cn${path}`)])('%s loads with no console errors and no request to another origin', async (path) => {
     const { page, errors, foreignRequests } = await openPage(site.context, site.origin, path);
     await page.waitForLoadState('networkidle');
