@@ -7,7 +7,6 @@ export const backendEvent = 'notebook:backend';
 /** Fired on `document` when the page's tfjs starts choosing a backend (at the first run, not on load). */
 export const backendStartingEvent = 'notebook:backend-starting';
 
-
 /** The backend chosen and why; the badge words it from `choice` in the page's language (i18n/components/backend.ts). */
 export interface BackendStatus {
   choice: BackendChoice;
