@@ -6,7 +6,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/lib/**/*.test.ts', 'test/i18n/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/architecture.test.ts'],
+          include: [
+            'test/lib/**/*.test.ts',
+            'test/i18n/**/*.test.ts',
+            'test/components/**/*.test.ts',
+            'test/notebook/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+            'test/architecture.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,14 +1,9 @@
 import type { AdainPhotoResult, ChannelNumbers } from './photo-compute';
-import { drawPicture, loadPicture, pictureUrl } from './pictures';
-import { formatNumber, chartWidth } from './format';
-import { labelChart } from './chart-label';
+import { colourChannelNames, drawPicture, loadPicture, pictureUrl } from './pictures';
+import { formatNumber } from './format';
 import { errorText, Island, LatestRun, localStrings } from './island';
 import { adainDemoStrings } from '../i18n/components/adain-demo';
 import { islandKitStrings } from '../i18n/components/island-kit';
-
-const channelNames = ['R', 'G', 'B'] as const;
-const t = localStrings(adainDemoStrings);
-const tensorColours = ['#868e96', '#e8590c', '#3b5bdb'] as const;
 
 /** The island for AdainDemo.astro. */
 class AdainDemo extends Island {
@@ -29,12 +24,12 @@ class AdainDemo extends Island {
       if (!content || !style) return;
       drawPicture(this.querySelector('canvas[data-image=content]'), content);
       drawPicture(this.querySelector('canvas[data-image=style]'), style);
-      const [{ adainPhotos }, Plot] = await Promise.all([import('./photo-compute'), import('@observablehq/plot')]);
+      const [{ adainPhotos }, { renderAdainChart }] = await Promise.all([import('./photo-compute'), import('./adain-demo-chart')]);
       const result = await adainPhotos(content, style);
       if (!this.runs.isLatest(run)) return;
       drawPicture(this.querySelector('canvas[data-image=output]'), result.image);
       this.renderTable(result);
-      this.renderChart(result, Plot);
+      renderAdainChart(this.find('.adain-chart'), [result.content, result.style, result.output], localStrings(adainDemoStrings));
       status.textContent = '';
       this.dataset.done = String(run);
     } catch (error) {
@@ -47,7 +42,7 @@ class AdainDemo extends Island {
   }
 
   private renderTable(result: AdainPhotoResult): void {
-    const rows = channelNames.map((name, c) => {
+    const rows = colourChannelNames.map((name, c) => {
       const tr = document.createElement('tr');
       const th = document.createElement('th');
       th.scope = 'row';
@@ -64,38 +59,6 @@ class AdainDemo extends Island {
       return tr;
     });
     this.querySelector('.adain-table tbody')?.replaceChildren(...rows);
-  }
-
-  private renderChart(result: AdainPhotoResult, Plot: typeof import('@observablehq/plot')): void {
-    type Row = { channel: string; tensor: string; mean: number; std: number };
-    const rows: Row[] = this.numbers(result).flatMap((numbers, index) =>
-      channelNames.map((channel, c) => ({ channel, tensor: t.tensors[index] ?? '', mean: numbers.mean[c] ?? NaN, std: numbers.std[c] ?? NaN })),
-    );
-    const width = chartWidth(this.querySelector('.adain-chart'));
-    const chart = Plot.plot({
-      width,
-      height: 220,
-      marginLeft: 48,
-      marginBottom: 36,
-      style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
-      fx: { label: t.colourChannel, domain: [...channelNames] },
-      x: { domain: [...t.tensors], axis: null, padding: 0.3 },
-      y: { label: 'μ ± σ', grid: true },
-      color: { domain: [...t.tensors], range: [...tensorColours], legend: true },
-      marks: [
-        Plot.ruleX(rows, { fx: 'channel', x: 'tensor', y1: (r: Row) => r.mean - r.std, y2: (r: Row) => r.mean + r.std, stroke: 'tensor', strokeWidth: 3 }),
-        Plot.dot(rows, {
-          fx: 'channel',
-          x: 'tensor',
-          y: 'mean',
-          fill: 'tensor',
-          r: 5,
-          title: (r: Row) => `${r.tensor}, ${r.channel}: μ = ${formatNumber(r.mean)}, σ = ${formatNumber(r.std)}`,
-        }),
-      ],
-    });
-    labelChart(chart, t.chartLabel);
-    this.querySelector('.adain-chart')?.replaceChildren(chart);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { BatchNormMode, ImageThroughLayer, TrainingHistory } from '../lib/running-statistics';
-import { chartWidth, formatNumber } from './format';
-import { labelChart } from './chart-label';
+import { formatNumber } from './format';
 import { errorText, Island, LatestRun, localStrings } from './island';
 import { bnRunningStatsStrings } from '../i18n/components/bn-running-stats';
 import { islandKitStrings } from '../i18n/components/island-kit';
@@ -12,7 +11,6 @@ const seed = 1;
 /** The image the second table sends through the layer. */
 const testImage = 0;
 
-type Plot = typeof import('@observablehq/plot');
 interface Statistics {
   mean: number[];
   variance: number[];
@@ -66,7 +64,11 @@ class BnRunningStats extends Island {
     const settings = this.settings();
     status.textContent = t.trainingNow;
     try {
-      const [{ ready, tf }, library, Plot] = await Promise.all([import('./tf-runtime'), import('../lib/running-statistics'), import('@observablehq/plot')]);
+      const [{ ready, tf }, library, { renderRunningStatisticsChart }] = await Promise.all([
+        import('./tf-runtime'),
+        import('../lib/running-statistics'),
+        import('./bn-running-stats-chart'),
+      ]);
       await ready();
       const population = library.makePopulation(library.lessonPopulation, seed);
       const target = library.populationStatistics(population);
@@ -80,7 +82,7 @@ class BnRunningStats extends Island {
       const image = await library.imageThroughLayer(population, testImage, settings.mode, running, { size: settings.batchSize, seed, step: Math.max(0, last) });
       const own = await library.imageThroughLayer(population, testImage, 'train', running, { size: 1, seed, step: 0 });
       if (!this.runs.isLatest(run)) return;
-      this.renderCharts(Plot, history, target);
+      for (const kind of ['mean', 'std'] as const) renderRunningStatisticsChart(this.find(`[data-chart=${kind}]`), kind, history, target, t);
       this.renderTable(history, target, running);
       this.renderImage(settings.mode, settings.batchSize, image, own);
       status.textContent = '';
@@ -89,53 +91,6 @@ class BnRunningStats extends Island {
       this.dataset.done = String(run);
     } catch (error) {
       if (this.runs.isLatest(run)) status.textContent = localStrings(islandKitStrings).couldNotRun(errorText(error));
-    }
-  }
-
-  private renderCharts(Plot: Plot, history: TrainingHistory, target: Statistics): void {
-    type Point = { step: number; channel: number; value: number };
-    const channels = target.mean.length;
-    const series = (estimates: number[][], initial: number, transform: (v: number) => number): Point[] =>
-      [Array<number>(channels).fill(initial), ...estimates].flatMap((values, step) =>
-        values.map((value, channel) => ({ step, channel, value: transform(value) })),
-      );
-    const batches = (values: number[][], transform: (v: number) => number): Point[] =>
-      values.flatMap((row, i) => row.map((value, channel) => ({ step: i + 1, channel, value: transform(value) })));
-    const charts = [
-      { key: 'mean', label: 'μ', running: series(history.runningMean, 0, (v) => v), batch: batches(history.batchMean, (v) => v), population: target.mean },
-      {
-        key: 'std',
-        label: 'σ',
-        running: series(history.runningVariance, 1, Math.sqrt),
-        batch: batches(history.batchVariance, Math.sqrt),
-        population: target.variance.map(Math.sqrt),
-      },
-    ];
-    for (const chart of charts) {
-      const container = this.find(`[data-chart=${chart.key}]`);
-      const width = chartWidth(container, 420);
-      const marks = Array.from({ length: channels }, (_, c) => [
-        Plot.dot(
-          chart.batch.filter((p) => p.channel === c),
-          { x: 'step', y: 'value', r: 1.5, fill: 'currentColor', fillOpacity: 0.35, className: `bnr-c${c}` },
-        ),
-        Plot.ruleY([chart.population[c]!], { stroke: 'currentColor', strokeDasharray: '4 3', className: `bnr-c${c}` }),
-        Plot.line(
-          chart.running.filter((p) => p.channel === c),
-          { x: 'step', y: 'value', stroke: 'currentColor', strokeWidth: 2, className: `bnr-c${c}` },
-        ),
-      ]).flat();
-      const plot = Plot.plot({
-        width,
-        height: 220,
-        marginLeft: 40,
-        className: 'bnr-plot',
-        x: { label: t.trainingStep, grid: true },
-        y: { label: chart.label, grid: true },
-        marks,
-      });
-      labelChart(plot);
-      container.replaceChildren(plot);
     }
   }
 

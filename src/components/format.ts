@@ -14,3 +14,6 @@ export function formatNumber(value: number): string {
 export function chartWidth(container: Element | null | undefined, widest = 640): number {
   return Math.max(280, Math.min(widest, container?.clientWidth || widest));
 }
+
+/** The text style of the lessons' Plot charts: the page's colour and a legible size on a clear background. */
+export const chartStyle = { background: 'transparent', color: 'var(--fg)', fontSize: '12px' };

@@ -14,6 +14,9 @@ export function galleryTitle(image: GalleryImage, words: (typeof pictureStrings)
   return short ? title : words.projectMade(title);
 }
 
+/** The photos' colour channels, which the photo demos treat as feature channels. */
+export const colourChannelNames = ['R', 'G', 'B'] as const;
+
 /** Decodes one of the small photos in public/images/ into RGB bytes (alpha dropped). */
 export async function loadPicture(url: string): Promise<RgbPicture> {
   const image = new Image();

@@ -1,34 +1,30 @@
 import * as Plot from '@observablehq/plot';
 import type { StatisticsArrays } from '../lib/transfer';
+import { channelPoints, channelTip, renderPickingChannels, type ChannelPoint } from './channel-points';
 import { chartWidth } from './format';
-import { labelChart } from './chart-label';
 
 /**
  * The lab's chart: every relu4_1 channel as a dot at (μ, σ), for f(c), f(s) and t, with the selected
  * channel ringed. Loaded lazily after the first result.
  */
-interface ChannelPoint {
-  series: 'content f(c)' | 'style f(s)' | 'AdaIN output t';
-  channel: number;
-  mean: number;
-  std: number;
+type Series = 'content f(c)' | 'style f(s)' | 'AdaIN output t';
+
+const seriesOrder: Series[] = ['content f(c)', 'style f(s)', 'AdaIN output t'];
+
+function points(series: Series, statistics: StatisticsArrays): ChannelPoint<Series>[] {
+  return channelPoints(series, statistics.mean, (channel) => statistics.std[channel]!);
 }
 
-const seriesOrder: ChannelPoint['series'][] = ['content f(c)', 'style f(s)', 'AdaIN output t'];
-
-function points(series: ChannelPoint['series'], statistics: StatisticsArrays): ChannelPoint[] {
-  return Array.from(statistics.mean, (mean, channel) => ({ series, channel, mean, std: statistics.std[channel]! }));
+export interface ChartStatistics {
+  content: StatisticsArrays;
+  style: StatisticsArrays;
+  target: StatisticsArrays;
 }
 
-export function renderStatisticsChart(
-  container: Element,
-  statistics: { content: StatisticsArrays; style: StatisticsArrays; target: StatisticsArrays },
-  selected: number,
-  onPick: (channel: number) => void,
-): void {
+/** The chart's options for the three tensors' channel statistics, ringing the selected channel, at a width. */
+export function statisticsChart(statistics: ChartStatistics, selected: number, width: number): Plot.PlotOptions {
   const data = [...points('content f(c)', statistics.content), ...points('style f(s)', statistics.style), ...points('AdaIN output t', statistics.target)];
-  const width = chartWidth(container);
-  const chart = Plot.plot({
+  return {
     width,
     height: Math.round(width * 0.62),
     marginLeft: 48,
@@ -55,20 +51,16 @@ export function renderStatisticsChart(
         data.filter((point) => point.channel === selected),
         { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 },
       ),
-      Plot.tip(
-        data,
-        Plot.pointer({
-          x: 'mean',
-          y: 'std',
-          title: (point: ChannelPoint) => `${point.series}\nchannel ${point.channel}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}`,
-        }),
-      ),
+      channelTip(data, (point) => `${point.series}\nchannel ${point.channel}`),
     ],
-  });
-  chart.addEventListener('click', () => {
-    const value = (chart as unknown as { value?: ChannelPoint | null }).value;
-    if (value) onPick(value.channel);
-  });
-  labelChart(chart, 'Chart: each relu4_1 channel as a point (mean μ, standard deviation σ) for the content, the style and the AdaIN output t');
-  container.replaceChildren(chart);
+  };
+}
+
+export function renderStatisticsChart(container: Element, statistics: ChartStatistics, selected: number, onPick: (channel: number) => void): void {
+  renderPickingChannels(
+    container,
+    statisticsChart(statistics, selected, chartWidth(container)),
+    'Chart: each relu4_1 channel as a point (mean μ, standard deviation σ) for the content, the style and the AdaIN output t',
+    onPick,
+  );
 }

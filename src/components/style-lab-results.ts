@@ -1,4 +1,4 @@
-import { styleNumbersEvent, type StyleNumbers } from './style-numbers';
+import { styleNumbersEvent, symbolValues, type StyleNumbers } from './style-numbers';
 import type { Size } from '../lib/image-size';
 import type { StatisticsArrays } from '../lib/transfer';
 import type { Losses, RunResult } from './style-engine';
@@ -99,15 +99,8 @@ export class StyleLabResults {
       sigmaT: target.std[c]!,
       ...(this.losses ? { contentLoss: this.losses.content, styleLoss: this.losses.style.reduce((a, b) => a + b, 0) / this.losses.style.length } : {}),
     };
-    const cells: Record<string, number> = {
-      'mu-c': numbers.muC,
-      'sigma-c': numbers.sigmaC,
-      'mu-s': numbers.muS,
-      'sigma-s': numbers.sigmaS,
-      'mu-t': numbers.muT,
-      'sigma-t': numbers.sigmaT,
-    };
-    for (const [key, value] of Object.entries(cells)) this.find(`[data-cell="${key}"]`).textContent = value.toFixed(3);
+    const values = symbolValues(numbers);
+    for (const cell of this.host.querySelectorAll<HTMLElement>('[data-cell]')) cell.textContent = values[cell.dataset.cell!]!.toFixed(3);
     document.dispatchEvent(new CustomEvent<StyleNumbers>(styleNumbersEvent, { detail: numbers }));
   }
 

@@ -19,3 +19,18 @@ export interface StyleNumbers {
   /** Averaged over the styles when there are several. */
   styleLoss?: number;
 }
+
+/** The numbers by the names of the formula symbols they belong to (`\htmlClass{sym sym-mu-c}{…}`); losses may be missing. */
+export function symbolValues(numbers: StyleNumbers): Record<string, number | undefined> {
+  return {
+    alpha: numbers.alpha,
+    'mu-c': numbers.muC,
+    'sigma-c': numbers.sigmaC,
+    'mu-s': numbers.muS,
+    'sigma-s': numbers.sigmaS,
+    'mu-t': numbers.muT,
+    'sigma-t': numbers.sigmaT,
+    'loss-c': numbers.contentLoss,
+    'loss-s': numbers.styleLoss,
+  };
+}

@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import { channelPoints, channelTip, renderPickingChannels } from './channel-points';
 import { chartWidth } from './format';
-import { labelChart } from './chart-label';
-import { localStrings } from './island';
-import { styleganBlockStrings } from '../i18n/components/stylegan-block';
+import type { styleganBlockStrings } from '../i18n/components/stylegan-block';
 
 /**
  * The block lab's chart: every channel of one AdaIN layer as a point (μ, σ) before AdaIN, after it, and at
@@ -17,35 +16,26 @@ export interface ChannelStatistics {
   styleBias: ArrayLike<number>;
 }
 
-type Series = 'before' | 'style' | 'after';
+type Words = (typeof styleganBlockStrings)['en'];
 
-interface ChannelPoint {
-  series: Series;
-  channel: number;
-  mean: number;
-  std: number;
-}
+type Series = 'before' | 'style' | 'after';
 
 const seriesOrder: Series[] = ['before', 'style', 'after'];
 
-export function renderBlockChart(container: Element, statistics: ChannelStatistics, selected: number, onPick: (channel: number) => void): void {
-  const t = localStrings(styleganBlockStrings);
-  const channels = statistics.meanBefore.length;
-  const points = (series: Series, mean: ArrayLike<number>, std: (c: number) => number): ChannelPoint[] =>
-    Array.from({ length: channels }, (_, channel) => ({ series, channel, mean: mean[channel]!, std: std(channel) }));
-  const before = points('before', statistics.meanBefore, (c) => statistics.stdBefore[c]!);
-  const style = points('style', statistics.styleBias, (c) => Math.abs(statistics.styleScale[c]!));
-  const after = points('after', statistics.meanAfter, (c) => statistics.stdAfter[c]!);
+/** The chart's options for one layer's channel statistics, ringing the selected channel, at a width, in the page's words. */
+export function blockChart(statistics: ChannelStatistics, selected: number, width: number, words: Words): Plot.PlotOptions {
+  const before = channelPoints<Series>('before', statistics.meanBefore, (c) => statistics.stdBefore[c]!);
+  const style = channelPoints<Series>('style', statistics.styleBias, (c) => Math.abs(statistics.styleScale[c]!));
+  const after = channelPoints<Series>('after', statistics.meanAfter, (c) => statistics.stdAfter[c]!);
   const data = [...before, ...style, ...after];
-  const width = chartWidth(container, 620);
-  const chart = Plot.plot({
+  return {
     width,
     height: Math.round(width * 0.6),
     marginLeft: 48,
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-    x: { label: t.meanAxis, grid: true },
-    y: { label: t.stdAxis, grid: true },
-    color: { domain: seriesOrder, range: ['#868e96', '#f08c00', '#4263eb'], legend: true, tickFormat: (series: Series) => t.series[series] },
+    x: { label: words.meanAxis, grid: true },
+    y: { label: words.stdAxis, grid: true },
+    color: { domain: seriesOrder, range: ['#868e96', '#f08c00', '#4263eb'], legend: true, tickFormat: (series: Series) => words.series[series] },
     marks: [
       Plot.dot(before, { x: 'mean', y: 'std', stroke: 'series', r: 2, strokeOpacity: 0.7 }),
       Plot.dot(style, { x: 'mean', y: 'std', stroke: 'series', symbol: 'square', r: 4.5, strokeWidth: 1.2 }),
@@ -63,21 +53,11 @@ export function renderBlockChart(container: Element, statistics: ChannelStatisti
         data.filter((point) => point.channel === selected && point.series !== 'style'),
         { x: 'mean', y: 'std', stroke: 'currentColor', r: 7, strokeWidth: 1.5 },
       ),
-      Plot.tip(
-        data,
-        Plot.pointer({
-          x: 'mean',
-          y: 'std',
-          title: (point: ChannelPoint) =>
-            `${t.series[point.series]}\n${t.channelTip(point.channel)}\nμ = ${point.mean.toFixed(3)}\nσ = ${point.std.toFixed(3)}`,
-        }),
-      ),
+      channelTip(data, (point) => `${words.series[point.series]}\n${words.channelTip(point.channel)}`),
     ],
-  });
-  chart.addEventListener('click', () => {
-    const value = (chart as unknown as { value?: ChannelPoint | null }).value;
-    if (value) onPick(value.channel);
-  });
-  labelChart(chart, t.chartLabel);
-  container.replaceChildren(chart);
+  };
+}
+
+export function renderBlockChart(container: Element, statistics: ChannelStatistics, selected: number, words: Words, onPick: (channel: number) => void): void {
+  renderPickingChannels(container, blockChart(statistics, selected, chartWidth(container, 620), words), words.chartLabel, onPick);
 }

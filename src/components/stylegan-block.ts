@@ -203,7 +203,7 @@ export class StyleganBlock extends Island {
     this.titleFormulaSymbols(view, channel);
 
     void import('./stylegan-block-chart').then(({ renderBlockChart }) =>
-      renderBlockChart(this.find('.block-chart'), view, channel, (picked) => this.pickChannel(picked)),
+      renderBlockChart(this.find('.block-chart'), view, channel, t, (picked) => this.pickChannel(picked)),
     );
   }
 

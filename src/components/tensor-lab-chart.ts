@@ -1,22 +1,22 @@
 import * as Plot from '@observablehq/plot';
 import { groupHue, groupLabel, type LabState } from '../lib/lab-state';
 import { sigmaOf, type LabResult } from '../lib/lab-readout';
-import { chartWidth, formatNumber } from './format';
 import { labelChart } from './chart-label';
-import { localStrings } from './island';
-import { tensorLabStrings } from '../i18n/components/tensor-lab';
+import { chartStyle, chartWidth, formatNumber } from './format';
+import type { tensorLabStrings } from '../i18n/components/tensor-lab';
+
+type Words = (typeof tensorLabStrings)['en'];
 
 /**
  * The tensor lab's chart: μ ± σ of every statistic group (and, for AdaIN, of the style beside it), in the
  * groups' own tints. Loaded lazily with the first result.
  */
-export function renderGroupChart(container: Element, state: LabState, result: LabResult): void {
-  const t = localStrings(tensorLabStrings);
+export function groupChart(state: LabState, result: LabResult, width: number, words: Words): Plot.PlotOptions {
   type Row = { label: string; group: number; tensor: string; mean: number; std: number; hue: number };
   const rows: Row[] = Array.from(result.mean, (mean, g) => ({
-    label: groupLabel(state, g, t.all),
+    label: groupLabel(state, g, words.all),
     group: g,
-    tensor: state.method === 'adain' ? t.chartContent : 'x',
+    tensor: state.method === 'adain' ? words.chartContent : 'x',
     mean,
     std: sigmaOf(result.variance[g] ?? 0, state.epsilon),
     hue: groupHue(g),
@@ -25,9 +25,9 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     const styleStd = result.styleStd;
     rows.push(
       ...Array.from(result.styleMean, (mean, g) => ({
-        label: groupLabel(state, g, t.all),
+        label: groupLabel(state, g, words.all),
         group: g,
-        tensor: t.chartStyle,
+        tensor: words.chartStyle,
         mean,
         std: styleStd[g] ?? 0,
         hue: (groupHue(g) + 40) % 360,
@@ -53,18 +53,17 @@ export function renderGroupChart(container: Element, state: LabState, result: La
       }),
     ];
   };
-  const width = chartWidth(container);
   const labels = [...new Set(rows.map((r) => r.label))];
   // Labels turn when side by side they would not fit (about 7 px a character at 12 px): on a phone, sooner.
   const turned = labels.length * (Math.max(...labels.map((label) => label.length)) * 7 + 6) > width - 60;
-  const chart = Plot.plot({
+  return {
     width,
     height: turned ? 240 : 220,
     marginLeft: 48,
     marginBottom: turned ? 64 : 48,
-    style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px' },
+    style: chartStyle,
     x: {
-      label: isAdain ? t.chartAdainAxis : t.chartGroupAxis,
+      label: isAdain ? words.chartAdainAxis : words.chartGroupAxis,
       domain: labels,
       tickRotate: turned ? -35 : 0,
       padding: 0.3,
@@ -72,9 +71,13 @@ export function renderGroupChart(container: Element, state: LabState, result: La
     y: { label: 'μ ± σ', grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-      ...(isAdain ? [...series(t.chartContent, -8, 'circle'), ...series(t.chartStyle, 8, 'square')] : series('x', 0, 'circle')),
+      ...(isAdain ? [...series(words.chartContent, -8, 'circle'), ...series(words.chartStyle, 8, 'square')] : series('x', 0, 'circle')),
     ],
-  });
-  labelChart(chart, t.chartLabel(state.method === 'adain'));
+  };
+}
+
+export function renderGroupChart(container: Element, state: LabState, result: LabResult, words: Words): void {
+  const chart = Plot.plot(groupChart(state, result, chartWidth(container), words));
+  labelChart(chart, words.chartLabel(state.method === 'adain'));
   container.replaceChildren(chart);
 }

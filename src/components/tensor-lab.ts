@@ -593,7 +593,7 @@ export class TensorLab extends Island {
     const result = this.result;
     if (!result || !this.chart) return;
     const { renderGroupChart } = await this.chart;
-    renderGroupChart(this.find('.lab-chart'), this.state, result);
+    renderGroupChart(this.find('.lab-chart'), this.state, result, t);
   }
 
   private renderReadout(): void {
