@@ -4,29 +4,18 @@ import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { runNetwork } from '../../src/lib/layers';
 import { adainTarget, encodeStyle } from '../../src/lib/transfer';
-import { loadTestModel, psnr, useWasm } from '../lib/fixtures';
-import { openPage, startSite, type WatchedPage } from './harness';
+import { psnr, useTestModel } from '../lib/fixtures';
+import { openPage, useSite, type WatchedPage } from './harness';
 
 /**
  * Lesson 3's conditional-IN demo on WebAssembly: each table row is the relu4_1 statistics the library
  * computes in Node from the same pixels (the page hands them out), the reader's image gets its own row,
  * mixing two rows decodes as the library does, bad files give a message, and no tensor is left behind.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
-let model: StyleTransferModel;
-
-beforeAll(async () => {
-  await useWasm();
-  model = await loadTestModel('vgg');
-  site = await startSite();
-});
-afterAll(async () => {
-  if (model) disposeModel(model);
-  await site?.close();
-});
+const vgg = useTestModel('vgg');
+const site = useSite();
 
 interface Row {
   width: number;
@@ -70,7 +59,7 @@ function rgbTensor(width: number, height: number, rgba: readonly number[]): tf.T
 /** The row src/lib computes in Node for the same pixels. */
 function nodeRow(width: number, height: number, rgba: readonly number[]): { mean: Float32Array; std: Float32Array } {
   const image = rgbTensor(width, height, rgba);
-  const style = encodeStyle(model, image);
+  const style = encodeStyle(vgg.model, image);
   const result = { mean: style.statistics.mean.dataSync() as Float32Array, std: style.statistics.std.dataSync() as Float32Array };
   tf.dispose([image, style.statistics.mean, style.statistics.std]);
   return result;
@@ -150,7 +139,7 @@ describe('conditional IN vs AdaIN on WebAssembly', () => {
     });
     expect([content.width, content.height]).toEqual([output.width, output.height]);
     const expected = tf.tidy(() => {
-      const features = runNetwork(model.encoder, rgbTensor(content.width, content.height, content.data));
+      const features = runNetwork(vgg.model.encoder, rgbTensor(content.width, content.height, content.data));
       const style = (row: Row) => ({
         statistics: { mean: tf.tensor4d(row.mean, [1, 1, 1, 512]), std: tf.tensor4d(row.std, [1, 1, 1, 512]) },
         colorPreservation: 'none' as const,
@@ -159,7 +148,7 @@ describe('conditional IN vs AdaIN on WebAssembly', () => {
         { style: style(a), weight: 0.5 },
         { style: style(b), weight: 0.5 },
       ]);
-      return runNetwork(model.decoder, target).clipByValue(0, 255).round() as tf.Tensor4D;
+      return runNetwork(vgg.model.decoder, target).clipByValue(0, 255).round() as tf.Tensor4D;
     });
     const actual = rgbTensor(output.width, output.height, output.data);
     const quality = psnr(actual, expected);

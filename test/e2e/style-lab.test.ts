@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { presetMasks } from '../../src/lib/style-lab-state';
 import { disposeStyle, encodeStyle, transfer, type StyleInput } from '../../src/lib/transfer';
-import { loadTestModel, psnr, useWasm } from '../lib/fixtures';
-import { openPage, startSite, type WatchedPage } from './harness';
+import { psnr, useTestModel } from '../lib/fixtures';
+import { openPage, useSite, type WatchedPage } from './harness';
 
 /**
  * The style lab in the built site, on WebAssembly at 128²: its results must equal the library's in Node
@@ -13,18 +12,8 @@ import { openPage, startSite, type WatchedPage } from './harness';
  * and bad files must give a message without breaking it.
  */
 
-let site: Awaited<ReturnType<typeof startSite>>;
-let model: StyleTransferModel;
-
-beforeAll(async () => {
-  await useWasm();
-  model = await loadTestModel('vgg');
-  site = await startSite();
-});
-afterAll(async () => {
-  if (model) disposeModel(model);
-  await site?.close();
-});
+const vgg = useTestModel('vgg');
+const site = useSite();
 
 const labPath = '/lessons/style-transfer/?backend=wasm&content=chelsea&styles=art-swirl-3:1&alpha=1&model=vgg&size=128&color=none&mask=none';
 
@@ -79,11 +68,11 @@ function nodeResult(content: Pixels, styles: Pixels[], inputs: (encoded: ReturnT
   const contentTensor = rgbTensor(content);
   const encoded = styles.map((style) => {
     const tensor = rgbTensor(style);
-    const result = encodeStyle(model, tensor);
+    const result = encodeStyle(vgg.model, tensor);
     tensor.dispose();
     return result;
   });
-  const { image } = transfer(model, contentTensor, inputs(encoded), { alpha: 1 });
+  const { image } = transfer(vgg.model, contentTensor, inputs(encoded), { alpha: 1 });
   const rounded = tf.tidy(() => image.clipByValue(0, 255).round() as tf.Tensor4D);
   tf.dispose([contentTensor, image]);
   encoded.forEach(disposeStyle);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, UPSTREAM_BASE_URL, defaultSourceDir, prepareModels } from '../../scripts/prepare-models';
-import { loadModel, type ModelKind, type StyleTransferModel } from '../../src/lib/models';
+import { afterAll, beforeAll } from 'vitest';
+import { disposeModel, loadModel, type ModelKind, type StyleTransferModel } from '../../src/lib/models';
 import type { FetchLike } from '../../src/lib/weights';
 import { readNpy } from '../helpers/npy';
 
@@ -37,6 +38,24 @@ export function fileFetch(root: string): FetchLike {
 export async function loadTestModel(kind: ModelKind): Promise<StyleTransferModel> {
   await ensureModels();
   return loadModel(kind, { baseUrl: '', fetch: fileFetch(MODELS_DIR) });
+}
+
+/** The test file's model on wasm, loaded before its tests and disposed after them: `const vgg = useTestModel('vgg')`, then `vgg.model`. */
+export function useTestModel(kind: ModelKind): { readonly model: StyleTransferModel } {
+  let loaded: StyleTransferModel | undefined;
+  beforeAll(async () => {
+    await useWasm();
+    loaded = await loadTestModel(kind);
+  });
+  afterAll(() => {
+    if (loaded) disposeModel(loaded);
+  });
+  return {
+    get model() {
+      if (!loaded) throw new Error('The model loads in beforeAll: use it inside a test.');
+      return loaded;
+    },
+  };
 }
 
 /** A reference .npy of shape [H,W,C] as [1,H,W,C]. */
