@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodeArray, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
+import { decodeArray, generatorReferenceCases, loadTestGenerator, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import type { LoadProgress } from '../../src/lib/weights';
 import { latentsFromSeeds, mapLatents, truncate } from '../../src/lib/mapping';
@@ -16,14 +16,8 @@ const progress: LoadProgress[] = [];
 let reference: { cases: { z1: EncodedArray; w1: EncodedArray }[] };
 
 beforeAll(async () => {
-  await tf.setBackend('wasm');
-  await tf.ready();
-  generator = await loadGeneratorWeights({
-    baseUrl: '',
-    fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))),
-    onProgress: (report) => progress.push(report),
-  });
-  reference = JSON.parse(await readFile(join(root, 'test/fixtures/generator-reference.json'), 'utf8'));
+  generator = await loadTestGenerator((report) => progress.push(report));
+  reference = { cases: await generatorReferenceCases() };
 });
 
 afterAll(() => disposeGeneratorWeights(generator));

@@ -1,15 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodeArray, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
-import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
+import { decodeArray, generatorReferenceCases, loadTestGenerator, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
+import { disposeGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import { layerResolution } from '../../src/lib/generator-layers';
 import { mapLatents, truncate, wFromSeeds } from '../../src/lib/mapping';
 import { disposeSynthesisResult, layerLatents, mixingFigureLatents, mixingGridLatents, noiseFromSeeds, synthesize } from '../../src/lib/synthesis';
-
-const root = resolve(import.meta.dirname, '../..');
 
 /** One batch training/export.py ran through the PyTorch generator (float64, the exported float16 weights). */
 interface ReferenceCase {
@@ -29,13 +24,8 @@ let generator: GeneratorWeights;
 let cases: ReferenceCase[];
 
 beforeAll(async () => {
-  await tf.setBackend('wasm');
-  await tf.ready();
-  generator = await loadGeneratorWeights({
-    baseUrl: '',
-    fetch: async (url) => new Response(await readFile(join(root, 'public/generator', url))),
-  });
-  cases = (JSON.parse(await readFile(join(root, 'test/fixtures/generator-reference.json'), 'utf8')) as { cases: ReferenceCase[] }).cases;
+  generator = await loadTestGenerator();
+  cases = await generatorReferenceCases<ReferenceCase>();
 });
 
 afterAll(() => disposeGeneratorWeights(generator));
