@@ -229,7 +229,7 @@ describe('style lab with bad input', () => {
         { w: width, h: height },
       );
       await contentInput.setInputFiles({ name: `made-${width}.png`, mimeType: 'image/png', buffer: Buffer.from(file) });
-      await expect.poll(() => messages.textContent()).toMatch(expected);
+      await expect.poll(() => messages.textContent(), { timeout: 15_000 }).toMatch(expected);
     }
     expect(new URL(page.url()).searchParams.has('content')).toBe(false);
     expect(await page.locator('style-lab .share-note').textContent()).toMatch(/uploaded content image/);
