@@ -1,9 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openPage, startSite, waitForLabs } from './harness';
+import { describe, expect, test } from 'vitest';
+import { openPage, useSite, waitForLabs } from './harness';
+import { allPages } from './site-pages';
 
 /**
  * axe-core audits every page, English and Chinese, in light and dark, after its labs have run once (so the
@@ -15,17 +15,7 @@ import { openPage, startSite, waitForLabs } from './harness';
  */
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const lessonSlugs = await readdir(resolve(import.meta.dirname, '../../dist/lessons'));
-const englishPages = ['/', '/credits/', '/glossary/', '/backends/', '/speed/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
-const pages = [...englishPages, ...englishPages.map((path) => `/zh-cn${path}`)];
+const site = useSite();
 
 interface Finding {
   rule: string;
@@ -57,7 +47,7 @@ function describeFindings(where: string, findings: Finding[]): string[] {
 }
 
 describe('accessibility (axe-core)', () => {
-  test.each(pages)('%s has no serious or critical violation, light and dark, after its labs ran', async (path) => {
+  test.each(allPages)('%s has no serious or critical violation, light and dark, after its labs ran', async (path) => {
     const { page } = await openPage(site.context, site.origin, `${path}?backend=wasm`);
     await waitForLabs(page);
     const problems: string[] = [];

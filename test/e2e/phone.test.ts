@@ -1,26 +1,17 @@
-import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openPage, startSite, waitForLabs } from './harness';
+import { describe, expect, test } from 'vitest';
+import { openPage, useSite, waitForLabs } from './harness';
+import { allPages } from './site-pages';
 
 /**
  * On a 390 px phone no page scrolls sideways, after its labs have drawn their results: wide things (tables,
  * tensors, display formulas) scroll inside their own box. On failure the test names what sticks out.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const phoneWidth = 390;
-const lessonSlugs = await readdir(resolve(import.meta.dirname, '../../dist/lessons'));
-const englishPages = ['/', '/credits/', '/glossary/', '/backends/', '/speed/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
 
 describe(`phones (${phoneWidth} px)`, () => {
-  test.each([...englishPages, ...englishPages.map((path) => `/zh-cn${path}`)])('%s does not scroll sideways', async (path) => {
+  test.each(allPages)('%s does not scroll sideways', async (path) => {
     const { page } = await openPage(site.context, site.origin, `${path}?backend=wasm`, phoneWidth);
     await waitForLabs(page);
     const layout = await page.evaluate(() => {
