@@ -149,7 +149,7 @@ const zeroPsi = ws(baseSeeds.slice(0, 16), 0);
 const zeroPerLayer = layerLatents(zeroPsi, null, 0, numWs);
 const averageFaces = draw(generator, zeroPerLayer, { noise: 'off' });
 tf.dispose([zeroPsi, zeroPerLayer]);
-const largestDifference = Math.max(...averageFaces.slice(1).map((image) => maxAbsDifference(averageFaces[0]!, image)));
+const largestDifference = Math.max(...averageFaces.slice(1).map((image) => maxAbsDifference(averageFaces[0]!.data, image.data)));
 console.log(`\n(c) ψ = 0, 16 seeds, no noise: largest |difference| from the first seed's image ${largestDifference.toExponential(2)} (image range −1…1)`);
 tf.dispose([baseWs, donorWs]);
 

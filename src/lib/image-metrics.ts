@@ -113,11 +113,11 @@ export function laplacianVariance(image: RgbImage): number {
   return values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
 }
 
-/** Largest absolute difference between corresponding values. */
-export function maxAbsDifference(a: RgbImage, b: RgbImage): number {
-  checkSameSize(a, b);
+/** Largest absolute difference between corresponding values of two arrays of one length (two images' data, two runs' outputs). */
+export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new RangeError(`the arrays differ in length: ${a.length} and ${b.length}`);
   let max = 0;
-  for (let i = 0; i < a.data.length; i++) max = Math.max(max, Math.abs(a.data[i]! - b.data[i]!));
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
   return max;
 }
 

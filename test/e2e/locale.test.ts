@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startSite } from './harness';
+import { tensorLabSettled } from './tensor-lab-page';
 
 /**
  * The Chinese edition: its pages mirror the English ones, the language switch keeps the reader's place and
@@ -18,14 +19,7 @@ const labQuery = '?backend=cpu&shape=2x4x2x3&preset=outlier&method=group&groups=
 
 /** The tensor lab's inputs and the statistics and outputs it computed, once they belong to the latest edit. */
 async function labNumbers(page: Page): Promise<Record<string, number[]>> {
-  await page.waitForFunction(
-    () => {
-      const lab = document.querySelector<HTMLElement>('tensor-lab');
-      return lab?.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision;
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
+  await tensorLabSettled(page);
   return page.evaluate(() => {
     const lab = document.querySelector('tensor-lab')!;
     const read = (selector: string, key: string) => [...lab.querySelectorAll<HTMLElement>(selector)].map((node) => Number(node.dataset[key]));

@@ -1,16 +1,12 @@
-import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, openPage, serveDist, waitForLabs } from './harness';
+import { englishPages } from './site-pages';
 
 /**
  * The service worker, tested as a reader on a host that cannot send COOP/COEP would meet it: the first
  * visit saves the site, later pages get their isolation headers (and WebAssembly threads) from the worker,
  * and after the models are saved every page and lab works with the server stopped.
  */
-const lessonSlugs = await readdir(resolve(import.meta.dirname, '../../dist/lessons'));
-const pages = ['/', '/credits/', '/glossary/', '/backends/', '/speed/', ...lessonSlugs.map((slug) => `/lessons/${slug}/`)];
-
 let server: Awaited<ReturnType<typeof serveDist>> | undefined;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let origin: string;
@@ -95,7 +91,7 @@ describe('offline and installable', () => {
     await offlineFetch.close();
 
     // The pages in reverse, so that the slowest (lesson 4, VGG-19) comes first and a failure shows early.
-    for (const path of pages.toReversed()) {
+    for (const path of englishPages.toReversed()) {
       // wasm keeps every lab's run short; the default backend choice is tested elsewhere.
       const { page: offline, errors } = await openPage(browser.context, origin, `${path}?backend=wasm`);
       await waitForLabs(offline).catch(async (error: unknown) => {

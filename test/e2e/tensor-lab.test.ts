@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { openPage, useSite } from './harness';
+import { tensorLabSettled } from './tensor-lab-page';
 import { groupMoments, normalise, type NormSpec } from '../../src/lib/norm';
 import { adain, channelStatistics } from '../../src/lib/adain';
 import { fromNHWC, toNHWC } from '../../src/lib/layout';
@@ -30,20 +31,8 @@ interface LabView {
   method: string;
 }
 
-/** Waits until the statistics on screen belong to the latest edit. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const lab = document.querySelector<HTMLElement>('tensor-lab');
-      return lab?.dataset.computedRevision !== undefined && lab.dataset.computedRevision === lab.dataset.revision;
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
-}
-
 async function readLab(page: Page): Promise<LabView> {
-  await settled(page);
+  await tensorLabSettled(page);
   return page.evaluate(() => {
     const lab = document.querySelector('tensor-lab')!;
     // Inputs are read as typed; everything else from the full-precision data- attributes.

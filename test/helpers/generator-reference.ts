@@ -19,10 +19,6 @@ export function decodeArray(encoded: EncodedArray): tf.Tensor {
   return tf.tensor(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), encoded.shape);
 }
 
-export function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
-  return tf.tidy(() => a.sub(b).abs().max().dataSync()[0]!);
-}
-
 /** On wasm, the generator's weights from public/generator, as the site serves them. */
 export async function loadTestGenerator(onProgress?: (progress: LoadProgress) => void): Promise<GeneratorWeights> {
   await tf.setBackend('wasm');

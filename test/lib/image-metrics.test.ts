@@ -121,8 +121,9 @@ describe('Laplacian variance', () => {
 });
 
 describe('differences between images', () => {
-  test('max abs difference', () => {
-    expect(maxAbsDifference({ width: 1, height: 1, data: [1, 2, 3] }, { width: 1, height: 1, data: [1, 7, 0] })).toBe(5);
+  test('max abs difference, only between arrays of one length', () => {
+    expect(maxAbsDifference([1, 2, 3], Float32Array.from([1, 7, 0]))).toBe(5);
+    expect(() => maxAbsDifference([1, 2, 3], [1, 2])).toThrow(RangeError);
   });
 
   test('mean pairwise RMS distance in [−1, 1] units', () => {

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runNetwork } from '../../src/lib/layers';
-import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { pooledRelu41 } from '../../src/lib/pooled-features';
-import { loadTestModel, syntheticImage, useWasm } from './fixtures';
+import { syntheticImage, useTestModel } from './fixtures';
 
 /** Nearest-neighbour 2× of one [1,H,W,3] image by plain index arithmetic: pixel (y, x) copies (⌊y/2⌋, ⌊x/2⌋). */
 function doubledByLoops(image: tf.Tensor4D): tf.Tensor4D {
@@ -36,22 +35,17 @@ function meanAndStdByLoops(features: tf.Tensor4D): number[] {
 }
 
 describe('pooled relu4_1 features', () => {
-  let model: StyleTransferModel;
-  beforeAll(async () => {
-    await useWasm();
-    model = await loadTestModel('vgg');
-  });
-  afterAll(() => disposeModel(model));
+  const vgg = useTestModel('vgg');
 
   test('each row is the channel means then standard deviations of relu4_1 of the image doubled by nearest neighbour', () => {
     const images = [syntheticImage(32, 1), syntheticImage(32, 4)];
     const batch = tf.concat(images) as tf.Tensor4D;
-    const pooled = pooledRelu41(model.encoder, batch);
+    const pooled = pooledRelu41(vgg.model.encoder, batch);
     expect(pooled.shape).toEqual([2, 1024]);
     const rows = pooled.arraySync();
     images.forEach((image, n) => {
       const doubled = doubledByLoops(image);
-      const features = runNetwork(model.encoder, doubled);
+      const features = runNetwork(vgg.model.encoder, doubled);
       expect(features.shape).toEqual([1, 8, 8, 512]);
       const expected = meanAndStdByLoops(features);
       const largest = Math.max(...expected);
@@ -67,7 +61,7 @@ describe('pooled relu4_1 features', () => {
   test('leaves no tensors behind', () => {
     const image = syntheticImage(32, 2);
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) pooledRelu41(model.encoder, image).dispose();
+    for (let i = 0; i < 3; i++) pooledRelu41(vgg.model.encoder, image).dispose();
     expect(tf.memory().numTensors).toBe(before);
     image.dispose();
   });

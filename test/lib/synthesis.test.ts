@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodeArray, generatorReferenceCases, loadTestGenerator, maxAbsDiff, type EncodedArray } from '../helpers/generator-reference';
+import { decodeArray, generatorReferenceCases, loadTestGenerator, type EncodedArray } from '../helpers/generator-reference';
+import { maxAbsDiff } from './fixtures';
 import { disposeGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import { layerResolution } from '../../src/lib/generator-layers';
 import { mapLatents, truncate, wFromSeeds } from '../../src/lib/mapping';

@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { channelStatistics } from '../../src/lib/adain';
 import { runNetwork, TransferAbortedError, type StepProgress } from '../../src/lib/layers';
-import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { adainTarget, disposeStyle, encodeStyle, transfer, transferAsync, type EncodedStyle } from '../../src/lib/transfer';
-import { loadTestModel, maxAbsDiff, psnr, referenceTensor, syntheticImage, useWasm } from './fixtures';
+import { maxAbsDiff, psnr, referenceTensor, syntheticImage, useTestModel, useWasm } from './fixtures';
 
 function relativeError(actual: tf.Tensor, expected: tf.Tensor): number {
   return tf.tidy(() => actual.sub(expected).abs().max().div(expected.abs().max()).dataSync()[0]!);
@@ -100,19 +99,14 @@ describe('AdaIN target controls', () => {
 });
 
 describe('style transfer with the VGG pair', () => {
-  let model: StyleTransferModel;
-  beforeAll(async () => {
-    await useWasm();
-    model = await loadTestModel('vgg');
-  });
-  afterAll(() => disposeModel(model));
+  const vgg = useTestModel('vgg');
 
   it('stylises chelsea with brick at 256² as the reference (α = 1), reporting μ/σ for charts', () => {
     const content = referenceTensor('chelsea_256_rgb');
     const styleImage = referenceTensor('brick_256_rgb');
     const expected = referenceTensor('chelsea_brick_256_stylised');
-    const style = encodeStyle(model, styleImage);
-    const { image, statistics } = transfer(model, content, [{ style }]);
+    const style = encodeStyle(vgg.model, styleImage);
+    const { image, statistics } = transfer(vgg.model, content, [{ style }]);
     const db = psnr(image, expected);
     console.info(`stylised vs reference: ${db.toFixed(1)} dB`);
     expect(db).toBeGreaterThan(40);
@@ -126,9 +120,9 @@ describe('style transfer with the VGG pair', () => {
 
   it('reports the style statistics AdaIN applied: Σ wₖ·(μₖ, σₖ) when mixing, none with masks', () => {
     const content = syntheticImage(64, 1);
-    const [styleA, styleB] = [encodeStyle(model, syntheticImage(64, 2)), encodeStyle(model, syntheticImage(64, 3))];
+    const [styleA, styleB] = [encodeStyle(vgg.model, syntheticImage(64, 2)), encodeStyle(vgg.model, syntheticImage(64, 3))];
     const before = tf.memory().numTensors;
-    const mixedRun = transfer(model, content, [
+    const mixedRun = transfer(vgg.model, content, [
       { style: styleA, weight: 0.25 },
       { style: styleB, weight: 0.75 },
     ]);
@@ -141,7 +135,7 @@ describe('style transfer with the VGG pair', () => {
     }
     const left = tf.tidy(() => tf.concat([tf.ones([64, 32]), tf.zeros([64, 32])], 1)) as tf.Tensor2D;
     const right = tf.tidy(() => tf.scalar(1).sub(left)) as tf.Tensor2D;
-    const maskedRun = transfer(model, content, [
+    const maskedRun = transfer(vgg.model, content, [
       { style: styleA, mask: left },
       { style: styleB, mask: right },
     ]);
@@ -156,10 +150,10 @@ describe('style transfer with the VGG pair', () => {
   it('α = 0 gives the reconstruction of the content', () => {
     const content = syntheticImage(64, 1);
     const styleImage = syntheticImage(64, 6);
-    const style = encodeStyle(model, styleImage);
-    const { image } = transfer(model, content, [{ style }], { alpha: 0 });
-    const features = runNetwork(model.encoder, content);
-    const reconstruction = runNetwork(model.decoder, features);
+    const style = encodeStyle(vgg.model, styleImage);
+    const { image } = transfer(vgg.model, content, [{ style }], { alpha: 0 });
+    const features = runNetwork(vgg.model.encoder, content);
+    const reconstruction = runNetwork(vgg.model.decoder, features);
     expect(maxAbsDiff(image, reconstruction)).toBeLessThan(1e-3);
     tf.dispose([content, styleImage, image, features, reconstruction]);
     disposeStyle(style);
@@ -171,8 +165,8 @@ describe('style transfer with the VGG pair', () => {
     const mask = tf.ones([32, 32]) as tf.Tensor2D;
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
-      const style = encodeStyle(model, styleImage, { colorPreservation: { mode: i === 1 ? 'luminance' : 'colorStatistics', content } });
-      transfer(model, content, [{ style, mask }], { alpha: 0.7 }).image.dispose();
+      const style = encodeStyle(vgg.model, styleImage, { colorPreservation: { mode: i === 1 ? 'luminance' : 'colorStatistics', content } });
+      transfer(vgg.model, content, [{ style, mask }], { alpha: 0.7 }).image.dispose();
       disposeStyle(style);
     }
     expect(tf.memory().numTensors).toBe(before);
@@ -181,18 +175,18 @@ describe('style transfer with the VGG pair', () => {
 
   it('async transfer reports every layer and can be cancelled without leaking', async () => {
     const content = syntheticImage(32, 4);
-    const style = encodeStyle(model, syntheticImage(32, 5));
+    const style = encodeStyle(vgg.model, syntheticImage(32, 5));
     const progress: StepProgress[] = [];
     const before = tf.memory().numTensors;
-    const { image } = await transferAsync(model, content, [{ style }], { onProgress: (p) => progress.push(p) });
-    const total = model.encoder.steps.length + model.decoder.steps.length;
+    const { image } = await transferAsync(vgg.model, content, [{ style }], { onProgress: (p) => progress.push(p) });
+    const total = vgg.model.encoder.steps.length + vgg.model.decoder.steps.length;
     expect(progress.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-    const synchronous = transfer(model, content, [{ style }]).image;
+    const synchronous = transfer(vgg.model, content, [{ style }]).image;
     expect(maxAbsDiff(image, synchronous)).toBeLessThan(1e-3);
     tf.dispose([image, synchronous]);
 
     const controller = new AbortController();
-    const run = transferAsync(model, content, [{ style }], { signal: controller.signal, onProgress: (p) => p.done === 5 && controller.abort() });
+    const run = transferAsync(vgg.model, content, [{ style }], { signal: controller.signal, onProgress: (p) => p.done === 5 && controller.abort() });
     await expect(run).rejects.toBeInstanceOf(TransferAbortedError);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose(content);
