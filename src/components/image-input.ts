@@ -1,16 +1,7 @@
+import { imageInputStrings } from '../i18n/components/image-input';
 import { isAnimated } from '../lib/image-animation';
-import {
-  ANIMATION_NOTICE,
-  MAX_SOURCE_PIXELS,
-  SVG_NOTICE,
-  TRANSPARENCY_NOTICE,
-  downscaleNotice,
-  fitWithinCap,
-  readImageHeader,
-  smallImageNotice,
-  tooManyPixelsMessage,
-  type Size,
-} from '../lib/image-size';
+import { MAX_SOURCE_PIXELS, fitWithinCap, isSmallImage, megapixels, readImageHeader, type Size } from '../lib/image-size';
+import { localStrings } from './island';
 
 /**
  * Turns what the reader gives the lab (a file, a pasted blob, a built-in image's URL) into an opaque
@@ -34,7 +25,8 @@ export class ImageInputError extends Error {
 const HEADER_BYTES = 256 * 1024;
 
 function describeFile(blob: Blob): string {
-  return blob instanceof File && blob.name ? `“${blob.name}”` : 'This file';
+  const t = localStrings(imageInputStrings);
+  return blob instanceof File && blob.name ? t.fileName(blob.name) : t.thisFile;
 }
 
 /** SVG by its type or its first characters (a file without a type, a paste). */
@@ -90,10 +82,10 @@ function toOpaqueCanvas(bitmap: ImageBitmap, notices: string[]): HTMLCanvasEleme
   canvas.width = bitmap.width;
   canvas.height = bitmap.height;
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new ImageInputError('This browser gave the page no 2D canvas to draw the image on.');
+  if (!context) throw new ImageInputError(localStrings(imageInputStrings).noCanvasToDraw);
   context.drawImage(bitmap, 0, 0);
   if (hasTransparency(context, canvas)) {
-    notices.push(TRANSPARENCY_NOTICE);
+    notices.push(localStrings(imageInputStrings).notices.transparent);
     context.globalCompositeOperation = 'destination-over';
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
@@ -103,29 +95,26 @@ function toOpaqueCanvas(bitmap: ImageBitmap, notices: string[]): HTMLCanvasEleme
 }
 
 export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
+  const t = localStrings(imageInputStrings);
   const name = describeFile(blob);
-  if (blob.size === 0) throw new ImageInputError(`${name} is empty (0 bytes). Choose a PNG, JPEG, GIF, WebP or SVG image.`);
+  if (blob.size === 0) throw new ImageInputError(t.empty(name));
   const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
   const header = readImageHeader(head);
-  if (header && header.width * header.height > MAX_SOURCE_PIXELS) throw new ImageInputError(tooManyPixelsMessage(header));
-  const svg = !header && looksLikeSvg(blob, head);
-  if (!header && !svg && blob.type && !blob.type.startsWith('image/')) {
-    throw new ImageInputError(`${name} is not an image (its type is ${blob.type}). Choose a PNG, JPEG, GIF, WebP or SVG image.`);
+  if (header && header.width * header.height > MAX_SOURCE_PIXELS) {
+    throw new ImageInputError(t.tooManyPixels(header.width, header.height, megapixels(header), MAX_SOURCE_PIXELS / 1e6));
   }
+  const svg = !header && looksLikeSvg(blob, head);
+  if (!header && !svg && blob.type && !blob.type.startsWith('image/')) throw new ImageInputError(t.notAnImage(name, blob.type));
   const notices: string[] = [];
-  if (svg) notices.push(SVG_NOTICE);
-  if (header && isAnimated(header.format, head)) notices.push(ANIMATION_NOTICE);
+  if (svg) notices.push(t.notices.svg);
+  if (header && isAnimated(header.format, head)) notices.push(t.notices.animated);
   const target = header ? fitWithinCap(header) : { width: 0, height: 0, downscaled: false };
   let bitmap: ImageBitmap;
   try {
     bitmap = svg ? await svgBitmap(blob) : await decodeBitmap(blob, target);
   } catch {
-    const kind = svg ? 'an SVG' : header ? `a ${header.format.toUpperCase()}` : undefined;
-    throw new ImageInputError(
-      kind
-        ? `${name} looks like ${kind} image but could not be decoded: it may be damaged or cut short.`
-        : `${name} could not be read as an image. Choose a PNG, JPEG, GIF, WebP or SVG image.`,
-    );
+    const format = svg ? 'SVG' : header?.format.toUpperCase();
+    throw new ImageInputError(format ? t.damaged(name, format) : t.unreadable(name));
   }
   try {
     // Formats without a header we read (SVG, AVIF…) are capped after decoding instead.
@@ -135,15 +124,14 @@ export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
         const full = bitmap;
         bitmap = await createImageBitmap(full, { resizeWidth: fitted.width, resizeHeight: fitted.height, resizeQuality: 'high' });
         full.close();
-        notices.push(downscaleNotice(full, fitted));
+        notices.push(t.notices.downscaled(full.width, full.height, fitted.width, fitted.height));
       }
     } else if (target.downscaled) {
-      notices.push(downscaleNotice(header, target));
+      notices.push(t.notices.downscaled(header.width, header.height, target.width, target.height));
     }
     const canvas = toOpaqueCanvas(bitmap, notices);
     const source = header ?? { width: canvas.width, height: canvas.height };
-    const small = smallImageNotice(source);
-    if (small) notices.push(small);
+    if (isSmallImage(source)) notices.push(t.notices.small(source.width, source.height));
     return { canvas, source, notices };
   } finally {
     bitmap.close();
@@ -153,7 +141,7 @@ export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
 /** A built-in image by URL (same decoding path as a file, so its pixels match the browser test's). */
 export async function decodeImageUrl(url: string, signal?: AbortSignal): Promise<DecodedImage> {
   const response = await fetch(url, signal ? { signal } : {});
-  if (!response.ok) throw new ImageInputError(`The image ${url} could not be downloaded (HTTP ${response.status}).`);
+  if (!response.ok) throw new ImageInputError(localStrings(imageInputStrings).notDownloaded(url, response.status));
   return decodeImageBlob(await response.blob());
 }
 
@@ -172,7 +160,7 @@ export function resizedPixels(source: CanvasImageSource, size: Size): ImageData 
   canvas.width = size.width;
   canvas.height = size.height;
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new ImageInputError('This browser gave the page no 2D canvas to resize the image on.');
+  if (!context) throw new ImageInputError(localStrings(imageInputStrings).noCanvasToResize);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
   context.drawImage(source, 0, 0, size.width, size.height);

@@ -1,6 +1,8 @@
 import type { RgbPicture } from '../lib/lab-state';
 import { galleryImages, type GalleryImage } from '../lib/style-lab-state';
 import type { pictureStrings } from '../i18n/components/pictures';
+import { imageInputStrings } from '../i18n/components/image-input';
+import { localeOfTag } from '../lib/i18n';
 import { siteUrl } from './site-url';
 
 /**
@@ -27,7 +29,8 @@ export async function loadPicture(url: string): Promise<RgbPicture> {
   canvas.width = image.naturalWidth;
   canvas.height = image.naturalHeight;
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('this browser gives no 2D canvas to read the photo');
+  // The island kit's localStrings, inlined: this module is also loaded on the .astro side, where island.ts cannot be.
+  if (!context) throw new Error(imageInputStrings[localeOfTag(document.documentElement.lang)].noCanvasToRead);
   context.drawImage(image, 0, 0);
   const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
   const rgb = new Uint8Array((rgba.length / 4) * 3);

@@ -1,7 +1,8 @@
 import { presetMasks, type MaskPreset } from '../lib/style-lab-state';
 import type { Size } from '../lib/image-size';
 import { resizedPixels } from './image-input';
-import { element } from './island';
+import { element, localStrings } from './island';
+import { styleLabStrings } from '../i18n/components/style-lab';
 
 /** Brush and swatch colours of the styles, in order; masks are read back from the overlay's channels. */
 export const styleColours = ['#ff0000', '#0000ff', '#00c000'] as const;
@@ -26,6 +27,7 @@ export class MaskPainter {
   /** The size the painted regions were drawn at; they follow the content preview. */
   private paintedSize: Size | undefined;
   private brush = 0;
+  private readonly t = localStrings(styleLabStrings);
 
   constructor(
     private readonly overlay: HTMLCanvasElement,
@@ -81,7 +83,7 @@ export class MaskPainter {
   renderBrushChoices(): void {
     const styles = this.host.styleCount();
     this.brush = Math.min(this.brush, styles);
-    const labels = [...Array.from({ length: styles }, (_, k) => `style ${k + 1}`), 'eraser'];
+    const labels = [...Array.from({ length: styles }, (_, k) => this.t.brushStyle(k + 1)), this.t.eraser];
     this.brushChoices.replaceChildren(
       ...labels.map((label, k) => {
         const button = element('button', { type: 'button', textContent: label });
@@ -126,7 +128,7 @@ export class MaskPainter {
   }
 
   private brushName(): string {
-    return this.brush >= this.host.styleCount() ? 'the eraser' : `style ${this.brush + 1}`;
+    return this.brush >= this.host.styleCount() ? this.t.theEraser : this.t.brushStyle(this.brush + 1);
   }
 
   /**
@@ -157,7 +159,7 @@ export class MaskPainter {
       cursor.classList.toggle('is-down', down);
       cursor.hidden = document.activeElement !== overlay || box.width === 0;
     };
-    const where = (): string => `${Math.round(at.x * 100)} % across, ${Math.round(at.y * 100)} % down`;
+    const where = (): string => this.t.brushWhere(Math.round(at.x * 100), Math.round(at.y * 100));
     const lift = (): void => {
       down = false;
       place();
@@ -166,7 +168,7 @@ export class MaskPainter {
     };
     overlay.addEventListener('focus', () => {
       place();
-      status.textContent = `Brush: ${this.brushName()}, lifted, at ${where()}.`;
+      status.textContent = this.t.brushFocused(this.brushName(), where());
     });
     overlay.addEventListener('blur', () => {
       if (down) lift();
@@ -195,20 +197,20 @@ export class MaskPainter {
       } else if (event.key === ' ' || event.key === 'Enter') {
         if (down) {
           lift();
-          status.textContent = `Brush lifted at ${where()}.`;
+          status.textContent = this.t.brushLiftedAt(where());
         } else {
           down = true;
           this.stroke(pixels(at), pixels(at));
           painted = true;
-          status.textContent = `Painting ${this.brushName()} from ${where()}.`;
+          status.textContent = this.t.brushPainting(this.brushName(), where());
         }
       } else if (event.key === 'Escape' && down) {
         lift();
-        status.textContent = 'Brush lifted.';
+        status.textContent = this.t.brushLifted;
       } else if (choice !== undefined) {
         this.brush = choice;
         this.renderBrushChoices();
-        status.textContent = `Brush: ${this.brushName()}.`;
+        status.textContent = this.t.brushChosen(this.brushName());
       } else {
         return;
       }

@@ -1,4 +1,6 @@
+import { localStrings } from './island';
 import { styleNumbersEvent, symbolValues, type StyleNumbers } from './style-numbers';
+import { styleLabStrings } from '../i18n/components/style-lab';
 import type { Size } from '../lib/image-size';
 import type { StatisticsArrays } from '../lib/transfer';
 import type { Losses, RunResult } from './style-engine';
@@ -16,6 +18,7 @@ function formatMs(ms: number): string {
 }
 
 export class StyleLabResults {
+  private readonly t = localStrings(styleLabStrings);
   private last: { result: RunResult; alpha: number } | undefined;
   private losses: Losses | undefined;
   private channel = 0;
@@ -39,31 +42,33 @@ export class StyleLabResults {
     this.host.dataset.outputHeight = String(size.height);
     this.host.dataset.runMs = result.totalMs.toFixed(1);
     this.find<HTMLButtonElement>('.download').disabled = false;
-    const on = this.backendLabel ? ` on ${this.backendLabel}` : '';
-    this.find('.timing').textContent = result.cached
-      ? `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}: encodings were cached, so only AdaIN and the decoder ran.`
-      : `${size.width}×${size.height} in ${formatMs(result.totalMs)}${on}, including encoding the images.`;
+    const sizeText = `${size.width}×${size.height}`;
+    this.find('.timing').textContent = this.t.timing(sizeText, formatMs(result.totalMs), this.backendLabel, result.cached);
     const perImage = result.contentEncodeMs + result.decodeMs;
-    this.find('.speed-yours-value').textContent =
-      `${formatMs(perImage)} per image at ${size.width}×${size.height} ≈ ${(1000 / perImage).toFixed(perImage > 1000 ? 2 : 1)} images/s${on}`;
+    this.find('.speed-yours-value').textContent = this.t.speedYours(
+      formatMs(perImage),
+      sizeText,
+      (1000 / perImage).toFixed(perImage > 1000 ? 2 : 1),
+      this.backendLabel,
+    );
     this.last = { result, alpha };
     void this.drawChart();
     this.publishNumbers();
   }
 
   measuringLosses(): void {
-    this.find('.losses').textContent = 'Measuring the losses…';
+    this.find('.losses').textContent = this.t.measuringLosses;
   }
 
   showLosses(losses: Losses | undefined): void {
     const text = this.find('.losses');
     if (!losses) {
-      text.textContent = 'Losses are measured with the VGG-19 encoder: choose that model to see them.';
+      text.textContent = this.t.lossesNeedVgg;
       this.publishNumbers();
       return;
     }
-    const styleParts = losses.style.map((value, k) => (losses.style.length > 1 ? `style ${k + 1}: ${value.toFixed(2)}` : value.toFixed(2)));
-    text.textContent = `Content loss L_c = ${losses.content.toFixed(3)} (result’s relu4_1 against t). Style loss L_s = ${styleParts.join(', ')} (means and standard deviations, relu1_1 to relu4_1).`;
+    const styleParts = losses.style.map((value, k) => (losses.style.length > 1 ? this.t.styleLossOf(k + 1, value.toFixed(2)) : value.toFixed(2)));
+    text.textContent = this.t.losses(losses.content.toFixed(3), styleParts);
     this.losses = losses;
     this.publishNumbers();
   }
@@ -114,6 +119,7 @@ export class StyleLabResults {
       { content: last.result.statistics.content, style, target: last.result.statistics.target },
       this.channel,
       (channel) => this.selectChannel(channel),
+      this.t.chart,
     );
   }
 }

@@ -1,12 +1,14 @@
+import { localStrings } from './island';
+import { galleryTitle } from './pictures';
 import { styleColours } from './style-lab-masks';
+import { pictureStrings } from '../i18n/components/pictures';
+import { styleLabStrings } from '../i18n/components/style-lab';
 import { galleryImage, normalisedWeights, type ImageId, type StyleSlot } from '../lib/style-lab-state';
 
 /**
  * The style lab's list of styles: per style a thumbnail (choosing it makes the style the one the
  * gallery changes), its mask colour, its weight with its share of the mix, and a remove button.
  */
-
-const styleColourNames = ['red', 'blue', 'green'] as const;
 
 export interface SlotActions {
   select(index: number): void;
@@ -24,14 +26,18 @@ export interface SlotView {
 }
 
 function shareText(share: number): string {
-  return `Weight (${Math.round(share * 100)} %)`;
+  return localStrings(styleLabStrings).weightShare(Math.round(share * 100));
 }
 
 function imageName(id: ImageId): string {
-  return galleryImage(id)?.title ?? (id.startsWith('paint') ? 'your painting' : 'your image');
+  const image = galleryImage(id);
+  if (image) return galleryTitle(image, localStrings(pictureStrings));
+  const t = localStrings(styleLabStrings);
+  return id.startsWith('paint') ? t.yourPainting : t.yourImage;
 }
 
 export function renderStyleSlots(list: HTMLOListElement, view: SlotView, actions: SlotActions): void {
+  const t = localStrings(styleLabStrings);
   const { slots, active, masked } = view;
   const weights = normalisedWeights(slots.map((slot) => slot.weight));
   list.replaceChildren(
@@ -48,17 +54,17 @@ export function renderStyleSlots(list: HTMLOListElement, view: SlotView, actions
       select.type = 'button';
       select.className = 'select-style';
       select.setAttribute('aria-pressed', String(k === active));
-      select.setAttribute('aria-label', `Style ${k + 1}: ${imageName(slot.image)}; choose to change its image`);
+      select.setAttribute('aria-label', t.selectStyle(k + 1, imageName(slot.image)));
       select.append(thumb);
       select.style.cssText = 'padding:0;border:none;background:none;cursor:pointer;line-height:0';
       select.addEventListener('click', () => actions.select(k));
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       swatch.style.background = styleColours[k]!;
-      swatch.title = `Style ${k + 1} paints the ${styleColourNames[k]} region`;
+      swatch.title = t.swatch(k + 1, t.regionColours[k]!);
       swatch.style.visibility = masked ? 'visible' : 'hidden';
       const weight = document.createElement('label');
-      weight.textContent = slots.length > 1 && !masked ? shareText(weights[k]!) : 'Weight';
+      weight.textContent = slots.length > 1 && !masked ? shareText(weights[k]!) : t.weight;
       const range = document.createElement('input');
       range.type = 'range';
       range.min = '0';
@@ -67,7 +73,7 @@ export function renderStyleSlots(list: HTMLOListElement, view: SlotView, actions
       range.value = String(slot.weight);
       range.className = 'style-weight';
       range.disabled = slots.length < 2 || masked;
-      range.setAttribute('aria-label', `Weight of style ${k + 1}`);
+      range.setAttribute('aria-label', t.weightOf(k + 1));
       range.addEventListener('input', () => {
         actions.weigh(k, Number(range.value));
         const shares = normalisedWeights(slots.map((s) => s.weight));
@@ -79,9 +85,9 @@ export function renderStyleSlots(list: HTMLOListElement, view: SlotView, actions
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'remove-style';
-      remove.textContent = 'Remove';
+      remove.textContent = t.remove;
       remove.disabled = slots.length < 2;
-      remove.setAttribute('aria-label', `Remove style ${k + 1}`);
+      remove.setAttribute('aria-label', t.removeStyle(k + 1));
       remove.addEventListener('click', () => actions.remove(k));
       item.append(swatch, select, weight, remove);
       return item;

@@ -1,4 +1,6 @@
 import { canvasFromPixels, decodeImageBlob, decodeImageUrl, ImageInputError } from './image-input';
+import { localStrings } from './island';
+import { styleLabStrings } from '../i18n/components/style-lab';
 import { siteUrl } from './site-url';
 import type { Size } from '../lib/image-size';
 import { renderArt } from '../lib/procedural-art';
@@ -42,7 +44,7 @@ export class ImageSources {
     const known = this.sources.get(id);
     if (known) return known;
     const image = galleryImage(id);
-    if (!image) throw new ImageInputError(`The image “${id}” is not available any more; choose another.`);
+    if (!image) throw new ImageInputError(localStrings(styleLabStrings).imageGone(id));
     const canvas = image.art
       ? canvasFromPixels(renderArt(image.art.kind, image.art.seed, 512, 512))
       : (await decodeImageUrl(siteUrl(`images/${image.file!}`))).canvas;

@@ -4,6 +4,7 @@ import { ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
 import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, writeUrlParams } from './island';
 import { backendStrings } from '../i18n/components/backend';
+import { styleLabStrings } from '../i18n/components/style-lab';
 import { MaskPainter } from './style-lab-masks';
 import { StyleLabResults } from './style-lab-results';
 import { renderStyleSlots } from './style-lab-slots';
@@ -50,14 +51,13 @@ function describeError(error: unknown, side: number, model: StyleLabState['model
   const message = errorText(error);
   const name = error instanceof Error ? error.name : '';
   if (error instanceof ImageInputError || name.startsWith('Weights')) return message;
-  if (isOutOfMemory(error)) {
-    const smaller = model === 'vgg' ? 'a smaller size or the mobile model' : 'a smaller size';
-    return `Your device ran out of memory for a ${side}-pixel transfer. Try ${smaller}.`;
-  }
-  return `The style transfer failed: ${message}`;
+  const t = localStrings(styleLabStrings);
+  if (isOutOfMemory(error)) return t.outOfMemory(side, model === 'vgg');
+  return t.failed(message);
 }
 
 export class StyleLab extends Island {
+  private readonly t = localStrings(styleLabStrings);
   private state!: StyleLabState;
   private readonly sources = new ImageSources();
   private activeSlot = 0;
@@ -292,9 +292,7 @@ export class StyleLab extends Island {
 
   private writeUrl(): void {
     const left = writeUrlParams((params) => writeStyleLabParams(this.state, params));
-    this.find<HTMLElement>('.share-note').textContent = left.length
-      ? `The address bar now holds this view, except ${left.join(' and ')}: those stay in your browser and cannot be put in a link.`
-      : '';
+    this.find<HTMLElement>('.share-note').textContent = left.length ? this.t.shareNote(left.map((part) => this.t.localOnly[part])) : '';
   }
 
   private outputSide(): number {
@@ -332,8 +330,7 @@ export class StyleLab extends Island {
       styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)),
     };
     const masks = this.state.mask === 'none' ? undefined : this.masks.masksAt(this.state.mask, contentSize);
-    if (masks?.every((mask) => mask.every((v) => v === 0)))
-      this.showNotice('No region is painted yet, so the image keeps its content everywhere: paint over the content with a style’s brush.');
+    if (masks?.every((mask) => mask.every((v) => v === 0))) this.showNotice(this.t.noRegionPainted);
     const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
     const weightsRow = this.find<HTMLElement>('.weights-progress');
     const runRow = this.find<HTMLElement>('.run-progress');
@@ -353,13 +350,13 @@ export class StyleLab extends Island {
       onWeightsProgress: ({ loadedBytes, totalBytes }) => {
         weightsRow.hidden = false;
         this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
-        this.find('.progress-text', weightsRow).textContent = `${formatMB(loadedBytes)} of ${formatMB(totalBytes)}`;
+        this.find('.progress-text', weightsRow).textContent = this.t.weightsProgress(formatMB(loadedBytes), formatMB(totalBytes));
       },
       onLayerProgress: ({ done, total, name }) => {
         this.setPhase('running');
         runRow.hidden = false;
         this.find<HTMLProgressElement>('progress', runRow).value = done / total;
-        this.find('.progress-text', runRow).textContent = `${done} of ${total} layers (${name})`;
+        this.find('.progress-text', runRow).textContent = this.t.layersProgress(done, total, name);
       },
     };
     return { request, inputs };
@@ -385,7 +382,7 @@ export class StyleLab extends Island {
     } catch (error) {
       if ((error as Error).name === 'AbortError') {
         this.setPhase('cancelled');
-        if (this.controller === controller) this.showNotice('Cancelled. Change anything or press “Stylise” to run again.');
+        if (this.controller === controller) this.showNotice(this.t.cancelled);
       } else {
         this.setPhase('error');
         this.showError(error);
@@ -413,7 +410,7 @@ export class StyleLab extends Island {
     this.controller?.abort();
     const engine = await import('./style-engine');
     await engine.resetEngine();
-    this.showNotice(`${status.notice} Press “Stylise” to run again on ${this.results.backendLabel}.`);
+    this.showNotice(this.t.backendChanged(status.notice, this.results.backendLabel));
   }
 
   // ---- messages ----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 /**
  * Image sizes for the style lab: read an image file's dimensions from its header (without decoding it),
  * fit an image into a size cap keeping its aspect ratio with sides in multiples of 8 (the encoders pool
- * three times by 2), and the notices the page shows when it changes what the reader gave it. Pure: no DOM,
- * no tfjs (the model kind is a type-only import).
+ * three times by 2), and the limits past which the page tells the reader it changed or refused an image (the
+ * words are in src/i18n/components/image-input.ts). Pure: no DOM, no tfjs (the model kind is a type-only import).
  */
 import type { ModelKind } from './models';
 
@@ -116,26 +116,16 @@ export function fitWithinCap(source: Size, cap = DECODE_CAP): Size & { downscale
   return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)), downscaled: true };
 }
 
-export function downscaleNotice(source: Size, decoded: Size): string {
-  return `This image is ${source.width}×${source.height} pixels; it was scaled down to ${decoded.width}×${decoded.height} to keep memory use small (a transfer never needs more).`;
-}
-
-export const TRANSPARENCY_NOTICE = 'This image has transparent parts; they were filled with white, since the models see only red, green and blue.';
-
-export const ANIMATION_NOTICE = 'This image is animated; the lab uses its first frame.';
-
 /** Below this many pixels on its shorter side, an image is enlarged so much that the reader should be told. */
 export const SMALL_IMAGE_SIDE = 32;
 
-export function smallImageNotice(source: Size): string | undefined {
-  if (Math.min(source.width, source.height) >= SMALL_IMAGE_SIDE) return undefined;
-  return `This image is only ${source.width}×${source.height} pixels; it is enlarged for the model, so the result will look blurred or flat.`;
+export function isSmallImage(source: Size): boolean {
+  return Math.min(source.width, source.height) < SMALL_IMAGE_SIDE;
 }
 
-export const SVG_NOTICE = 'This SVG drawing was turned into pixels as a picture: any scripts or links to other files in it were ignored.';
-
-export function tooManyPixelsMessage(source: Size): string {
-  return `This image is ${source.width}×${source.height} pixels (${Math.round((source.width * source.height) / 1e6)} megapixels), too large to open safely in a browser tab. Scale it down below ${MAX_SOURCE_PIXELS / 1e6} megapixels first.`;
+/** Whole megapixels, for telling the reader how large a refused file is. */
+export function megapixels(source: Size): number {
+  return Math.round((source.width * source.height) / 1e6);
 }
 
 /**

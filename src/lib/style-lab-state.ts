@@ -9,10 +9,12 @@ import { choiceField, malformedUrlKeys, numberField, readUrlState, writeUrlState
  * only in the page; the URL then keeps the built-in ones and says nothing of the rest. Pure: no DOM, no tfjs.
  */
 
-/** A built-in photo or texture (public/images/<file>), or a project-made artwork `art-<kind>-<seed>`. */
+/**
+ * A built-in photo or texture (public/images/<file>), or a project-made artwork `art-<kind>-<seed>`. Its name
+ * in the page's language: galleryTitle (src/components/pictures.ts).
+ */
 export interface GalleryImage {
   id: string;
-  title: string;
   /** File under public/images/ for photos and textures; absent for procedural art. */
   file?: string;
   /** 128² thumbnail under public/images/ (photos and textures). */
@@ -21,28 +23,27 @@ export interface GalleryImage {
   role: 'photo' | 'texture' | 'art';
 }
 
-const photo = (id: string, title: string, extension = 'png'): GalleryImage => ({
+const photo = (id: string, extension = 'png'): GalleryImage => ({
   id,
-  title,
   file: `${id}.${extension}`,
   thumbnail: `${id}-128.png`,
   role: 'photo',
 });
-const texture = (id: string, title: string): GalleryImage => ({ id, title, file: `${id}.png`, thumbnail: `${id}-128.png`, role: 'texture' });
-const art = (kind: ArtKind, seed: number, title: string): GalleryImage => ({ id: `art-${kind}-${seed}`, title, art: { kind, seed }, role: 'art' });
+const texture = (id: string): GalleryImage => ({ id, file: `${id}.png`, thumbnail: `${id}-128.png`, role: 'texture' });
+const art = (kind: ArtKind, seed: number): GalleryImage => ({ id: `art-${kind}-${seed}`, art: { kind, seed }, role: 'art' });
 
 export const galleryImages: readonly GalleryImage[] = [
-  photo('chelsea', 'Chelsea the cat'),
-  photo('astronaut', 'Astronaut'),
-  photo('coffee', 'Coffee'),
-  photo('rocket', 'Rocket launch', 'jpg'),
-  art('swirl', 3, 'Swirls (project-made)'),
-  art('kandinsky', 5, 'Circles and lines (project-made)'),
-  art('mosaic', 2, 'Mosaic (project-made)'),
-  art('waves', 4, 'Waves (project-made)'),
-  texture('brick', 'Brick wall'),
-  texture('gravel', 'Gravel'),
-  texture('grass', 'Grass'),
+  photo('chelsea'),
+  photo('astronaut'),
+  photo('coffee'),
+  photo('rocket', 'jpg'),
+  art('swirl', 3),
+  art('kandinsky', 5),
+  art('mosaic', 2),
+  art('waves', 4),
+  texture('brick'),
+  texture('gravel'),
+  texture('grass'),
 ];
 
 /** A gallery id, or `upload-<n>` / `paint-<n>` for images that exist only in the page (never in a URL). */
@@ -61,7 +62,7 @@ function parseArtId(id: string): GalleryImage | undefined {
   const match = /^art-([a-z]+)-(\d{1,9})$/.exec(id);
   const kind = artKinds.find((k) => k === match?.[1]);
   if (!match || !kind) return undefined;
-  return art(kind, Number(match[2]), `${kind[0]!.toUpperCase()}${kind.slice(1)} #${match[2]} (project-made)`);
+  return art(kind, Number(match[2]));
 }
 
 export type OutputSize = 128 | 256 | 512 | 'max';
@@ -155,16 +156,19 @@ export function malformedStyleLabParams(params: URLSearchParams): string[] {
   return malformedUrlKeys(styleLabCodec, params);
 }
 
+/** What lives only in the page and never in a URL: an uploaded content image, uploaded or painted styles, a painted mask. */
+export type LocalOnlyPart = 'content' | 'styles' | 'mask';
+
 /**
- * Writes the lab's keys into `params` (other keys, such as ?backend=, stay). Returns the names of what
- * could not be written: uploaded or painted images and a painted mask.
+ * Writes the lab's keys into `params` (other keys, such as ?backend=, stay). Returns what could not be
+ * written (the page words it).
  */
-export function writeStyleLabParams(state: StyleLabState, params: URLSearchParams): string[] {
+export function writeStyleLabParams(state: StyleLabState, params: URLSearchParams): LocalOnlyPart[] {
   writeUrlState(styleLabCodec, state, params);
-  const left: string[] = [];
-  if (isLocalImage(state.content)) left.push('the uploaded content image');
-  if (state.styles.some((slot) => isLocalImage(slot.image))) left.push('uploaded or painted style images');
-  if (state.mask === 'painted') left.push('the painted mask');
+  const left: LocalOnlyPart[] = [];
+  if (isLocalImage(state.content)) left.push('content');
+  if (state.styles.some((slot) => isLocalImage(slot.image))) left.push('styles');
+  if (state.mask === 'painted') left.push('mask');
   return left;
 }
 

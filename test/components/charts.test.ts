@@ -13,6 +13,7 @@ import { defaultLabState } from '../../src/lib/lab-state';
 import { adainDemoStrings } from '../../src/i18n/components/adain-demo';
 import { batchVsInstanceStrings } from '../../src/i18n/components/batch-vs-instance';
 import { bnRunningStatsStrings } from '../../src/i18n/components/bn-running-stats';
+import { styleLabStrings } from '../../src/i18n/components/style-lab';
 import { styleganBlockStrings } from '../../src/i18n/components/stylegan-block';
 import { tensorLabStrings } from '../../src/i18n/components/tensor-lab';
 
@@ -126,7 +127,10 @@ describe('Plot charts match their SVG snapshots', () => {
   });
 
   test('style lab channel statistics, channel 2 ringed', () => {
-    expectSnapshot('style-lab', statisticsChart({ content: statistics(8, 0), style: statistics(8, 1), target: statistics(8, 1.01) }, 2, 480));
+    expectSnapshot(
+      'style-lab',
+      statisticsChart({ content: statistics(8, 0), style: statistics(8, 1), target: statistics(8, 1.01) }, 2, 480, styleLabStrings.en.chart),
+    );
   });
 
   test('StyleGAN block, channel 1 ringed', () => {

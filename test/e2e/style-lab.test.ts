@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { imageInputStrings } from '../../src/i18n/components/image-input';
+import { styleLabStrings } from '../../src/i18n/components/style-lab';
 import { presetMasks } from '../../src/lib/style-lab-state';
 import { disposeStyle, encodeStyle, transfer, type StyleInput } from '../../src/lib/transfer';
 import { psnr, useTestModel } from '../lib/fixtures';
@@ -9,13 +11,16 @@ import { openPage, useSite, type WatchedPage } from './harness';
 /**
  * The style lab in the built site, on WebAssembly at 128²: its results must equal the library's in Node
  * for the same pixels (the page hands out the pixels it started from), it must leave no tensor behind,
- * and bad files must give a message without breaking it.
+ * and bad files must give a message without breaking it; on /zh-cn/ it speaks Chinese.
  */
 
 const vgg = useTestModel('vgg');
 const site = useSite();
 
 const labPath = '/lessons/style-transfer/?backend=wasm&content=chelsea&styles=art-swirl-3:1&alpha=1&model=vgg&size=128&color=none&mask=none';
+
+/** A PNG cut short after its size: the header reads, the decoder fails. */
+const brokenPng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 64, 0, 0, 0, 64, 8, 6]);
 
 interface Pixels {
   width: number;
@@ -205,11 +210,7 @@ describe('style lab with bad input', () => {
     await contentInput.setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
     await expect.poll(() => messages.textContent()).toMatch(/empty\.png.*empty \(0 bytes\)/);
 
-    await contentInput.setInputFiles({
-      name: 'broken.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 64, 0, 0, 0, 64, 8, 6]),
-    });
+    await contentInput.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: brokenPng });
     await expect.poll(() => messages.textContent()).toMatch(/broken\.png.*could not be decoded/);
 
     // A transparent 64² PNG and a 3000×2000 one, made by the page's own canvas.
@@ -249,6 +250,28 @@ describe('style lab with bad input', () => {
     await page.waitForSelector('webcam-style[data-state="error"]');
     expect(await page.locator('webcam-style .webcam-message').textContent()).toMatch(/camera/i);
     expect(await page.locator('webcam-style .webcam-start').isEnabled()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('style lab in Chinese', () => {
+  test('on /zh-cn/ a run with the mobile model and a damaged file are worded from the Chinese dictionary', async () => {
+    const words = styleLabStrings['zh-cn'];
+    const path = '/zh-cn/lessons/style-transfer/?backend=wasm&content=chelsea&styles=art-swirl-3:1&model=mobile&size=128';
+    const { page, errors } = await openPage(site.context, site.origin, path);
+    const lab = page.locator('style-lab');
+    expect(await lab.locator('.run').textContent()).toBe(words.run);
+    expect(await lab.locator('.timing').textContent()).toBe(words.timingIdle);
+    await lab.locator('.run').click();
+    await waitForRuns(page, 1);
+    expect(await lab.getAttribute('data-output-width')).toBe('128');
+    expect(await lab.locator('.losses').textContent()).toBe(words.lossesNeedVgg);
+    expect(await lab.locator('.timing').textContent()).toMatch(/^128×88，用时 .+，包括编码图像。$/);
+
+    await page.locator('image-drop[data-target="content"] input[type="file"]').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: brokenPng });
+    const damaged = imageInputStrings['zh-cn'].damaged(imageInputStrings['zh-cn'].fileName('broken.png'), 'PNG');
+    await expect.poll(() => lab.locator('.lab-messages').textContent()).toBe(damaged);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -3,8 +3,9 @@ import { locales, type Localized } from '../../src/lib/i18n';
 
 /**
  * The component dictionaries (src/i18n/components/): the type checker proves every key exists in every
- * locale; this checks what it cannot: arrays of the same length, functions taking the same arguments, and
- * Chinese punctuation that is full-width next to Chinese characters.
+ * locale; this checks what it cannot: arrays of the same length, functions taking the same arguments, no
+ * empty text, every placeholder kept in every locale, and Chinese punctuation that is full-width next to
+ * Chinese characters.
  */
 const tables = import.meta.glob<Record<string, Localized<unknown>>>('../../src/i18n/components/*.ts', { eager: true });
 
@@ -18,6 +19,30 @@ function leaves(value: unknown, path = ''): Leaf[] {
 const entries = Object.entries(tables).flatMap(([file, exports]) =>
   Object.entries(exports).map(([name, table]) => [`${file.split('/').pop()} ${name}`, table] as const),
 );
+
+/**
+ * Arguments for the functions that need more than text: a flag, a list. Every other function is called with
+ * one distinct text per parameter.
+ */
+const sampleArguments: Record<string, unknown[]> = {
+  'style-lab.ts styleLabStrings.outOfMemory': [512, true],
+  'style-lab.ts styleLabStrings.shareNote': [['⟦a⟧', '⟦b⟧']],
+  'style-lab.ts styleLabStrings.timing': ['⟦size⟧', '⟦time⟧', '⟦backend⟧', true],
+  'style-lab.ts styleLabStrings.speedYours': ['⟦time⟧', '⟦size⟧', '⟦rate⟧', '⟦backend⟧'],
+  'style-lab.ts styleLabStrings.losses': ['⟦content⟧', ['⟦s1⟧', '⟦s2⟧']],
+};
+
+/**
+ * The tables checked for empty text and kept placeholders: those whose functions all take plain values
+ * (others take structured problems, or leave an argument out on purpose).
+ */
+const plainTables = ['style-lab.ts', 'image-input.ts', 'paint-canvas.ts', 'image-drop.ts', 'pictures.ts', 'webcam-style.ts'];
+const plainEntries = entries.filter(([name]) => plainTables.includes(name.split(' ')[0]!));
+
+/** The texts and numbers among the arguments, each of which the result must contain. */
+function placeholders(args: unknown[]): string[] {
+  return args.flat().flatMap((arg) => (typeof arg === 'string' || typeof arg === 'number' ? [String(arg)] : []));
+}
 
 describe('component dictionaries', () => {
   test('there are tables', () => expect(entries.length).toBeGreaterThan(2));
@@ -48,5 +73,20 @@ describe('component dictionaries', () => {
       }
     });
     for (const { path, text } of strings) expect(text, path).not.toMatch(/[\u4e00-\u9fff][,.;:?!]|[,;:?!][\u4e00-\u9fff]/);
+  });
+
+  test('the plain tables are all found', () => expect(plainEntries).toHaveLength(plainTables.length));
+
+  test.each(plainEntries)('%s: no text is empty, and every locale keeps every placeholder', (name, table) => {
+    for (const locale of locales) {
+      for (const { path, value } of leaves(table[locale])) {
+        if (typeof value === 'string') expect(value.trim(), `${locale}${path}`).not.toBe('');
+        if (typeof value !== 'function') continue;
+        const args = sampleArguments[`${name}${path}`] ?? Array.from({ length: value.length }, (_, k) => `⟦${k}⟧`);
+        const text = [(value as (...given: unknown[]) => unknown)(...args)].flat().join('');
+        expect(text.trim(), `${locale}${path}`).not.toBe('');
+        for (const placeholder of placeholders(args)) expect(text, `${locale}${path}`).toContain(placeholder);
+      }
+    }
   });
 });

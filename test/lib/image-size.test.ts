@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
   DECODE_CAP,
-  downscaleNotice,
   fitWithinCap,
+  isSmallImage,
   largestSideForDevice,
+  megapixels,
   modelInputSize,
   peakActivationBytes,
   readImageHeader,
@@ -80,8 +81,14 @@ describe('sizes for the models', () => {
     expect(fitWithinCap({ width: 8000, height: 2000 }, 1000)).toEqual({ width: 1000, height: 250, downscaled: true });
   });
 
-  test('the downscale notice names both sizes', () => {
-    expect(downscaleNotice({ width: 10000, height: 10000 }, { width: 1024, height: 1024 })).toMatch(/10000×10000.*1024×1024/);
+  test('an image is small below 32 pixels on its shorter side', () => {
+    expect(isSmallImage({ width: 31, height: 500 })).toBe(true);
+    expect(isSmallImage({ width: 500, height: 32 })).toBe(false);
+  });
+
+  test('megapixels are rounded to whole ones', () => {
+    expect(megapixels({ width: 20000, height: 15000 })).toBe(300);
+    expect(megapixels({ width: 3000, height: 2000 })).toBe(6);
   });
 });
 

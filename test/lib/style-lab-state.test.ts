@@ -58,7 +58,7 @@ describe('style lab URL state', () => {
     };
     const params = new URLSearchParams();
     const left = writeStyleLabParams(state, params);
-    expect(left).toHaveLength(3);
+    expect(left).toEqual(['content', 'styles', 'mask']);
     expect(params.has('content')).toBe(false);
     expect(params.get('styles')).toBe('gravel:1');
     expect(params.has('mask')).toBe(false);
