@@ -11,7 +11,7 @@ import { launchChromium, serveDist } from '../test/e2e/harness';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 
-function median(values: number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
@@ -74,51 +74,6 @@ export async function timeToInteractive(pagePath: string, readySelector: string,
     await server.close();
   }
   return { textMs: median(text), readyMs: median(ready) };
-}
-
-/**
- * Milliseconds from navigation to the first stylised 256² image on lesson 4 (wasm, Stylise pressed as soon as
- * it can be), median of `runs`: a cold visit (a fresh browser profile: empty HTTP cache, no service worker)
- * and a second visit in the same browser after the service worker has saved the site and the model weights.
- */
-export async function timeToFirstStylisedImage(model: 'vgg' | 'mobile', runs = 5): Promise<{ coldMs: number; secondVisitMs: number }> {
-  const server = await serveDist();
-  const cold: number[] = [];
-  const second: number[] = [];
-  const url = `${server.origin}/lessons/style-transfer/?backend=wasm&model=${model}&size=256`;
-  const folder = model === 'vgg' ? 'adain-vgg19' : 'adain-mobile';
-  try {
-    for (let run = 0; run < runs; run++) {
-      const browser = await launchChromium([], { serviceWorkers: 'allow' });
-      try {
-        const firstImage = async (): Promise<number> => {
-          const page = await browser.context.newPage();
-          await page.goto(url, { waitUntil: 'commit' });
-          await page.locator('style-lab .run').click({ timeout: 60_000 });
-          await page.waitForSelector('style-lab[data-state="done"]', { timeout: 300_000 });
-          const ms = await page.evaluate(() => performance.now());
-          await page.close();
-          return ms;
-        };
-        cold.push(await firstImage());
-        // The worker stores the weights after the page has them; wait until it says the model is saved.
-        const check = await browser.context.newPage();
-        for (let attempt = 0; attempt < 60; attempt++) {
-          await check.goto(`${server.origin}/`, { waitUntil: 'load' });
-          await check.waitForSelector('offline-status[data-ready]', { timeout: 120_000 });
-          if (await check.locator(`offline-status li[data-folder="${folder}"][data-saved]`).count()) break;
-          await check.waitForTimeout(1000);
-        }
-        await check.close();
-        second.push(await firstImage());
-      } finally {
-        await browser.close();
-      }
-    }
-  } finally {
-    await server.close();
-  }
-  return { coldMs: median(cold), secondVisitMs: median(second) };
 }
 
 /**

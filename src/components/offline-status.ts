@@ -45,6 +45,7 @@ export class OfflineStatusElement extends Island {
     this.hidden = false;
     state.textContent = t.saving;
     this.listen(navigator.serviceWorker, 'controllerchange', () => void this.refresh());
+    this.saveModelsLoadedBeforeTheWorker();
     navigator.serviceWorker
       .register(siteUrl('sw.js'), { scope: siteUrl(), updateViaCache: 'none' })
       .then((registration) => {
@@ -61,6 +62,33 @@ export class OfflineStatusElement extends Island {
         console.warn('The service worker did not register; the site works online only.', error);
         state.textContent = t.couldNotSave;
       });
+  }
+
+  /**
+   * Model files this page downloaded before the worker controlled it (on the first visit it installs while
+   * the lab already runs) did not pass through the worker: once it is in control, fetch them again through
+   * it, which checks and saves them (the bytes usually come from the browser's HTTP cache).
+   */
+  private saveModelsLoadedBeforeTheWorker(): void {
+    const modelsUrl = new URL(siteUrl('models/'), location.href).href;
+    const missed = new Set<string>();
+    const save = () => {
+      if (!navigator.serviceWorker.controller || missed.size === 0) return;
+      const paths = [...missed];
+      missed.clear();
+      saveFiles(paths, () => undefined)
+        .then(() => this.refresh())
+        .catch((error: unknown) => console.warn('Saving the models for offline use failed:', errorText(error)));
+    };
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+        const path = entry.name.startsWith(modelsUrl) ? entry.name.slice(modelsUrl.length) : '';
+        if (path && path !== 'index.json' && entry.workerStart === 0) missed.add(path);
+      }
+      save();
+    });
+    observer.observe({ type: 'resource', buffered: true });
+    this.listen(navigator.serviceWorker, 'controllerchange', save);
   }
 
   private async refresh(): Promise<void> {

@@ -14,11 +14,20 @@ import { siteUrl } from './site-url';
 export { ready, tf, disposeStyle, type Losses };
 
 const modelsUrl = siteUrl('models/');
-const session = new TransferSession((kind, onProgress) => loadModel(kind, { baseUrl: modelsUrl, ...(onProgress ? { onProgress } : {}) }));
+// The download overlaps the backend's start; the weights become tensors once it has started.
+const session = new TransferSession((kind, onProgress) => loadModel(kind, { baseUrl: modelsUrl, beforeDecode: ready, ...(onProgress ? { onProgress } : {}) }));
 
-/** The model of that kind, downloaded once per page (a failed download is forgotten, so a retry refetches). */
+/**
+ * The model of that kind, downloaded once per page (a failed download is forgotten, so a retry refetches);
+ * every caller's onProgress hears the download, also one that comes after it started.
+ */
 export function getModel(kind: ModelKind, onProgress?: (progress: LoadProgress) => void): Promise<StyleTransferModel> {
   return session.model(kind, onProgress);
+}
+
+/** Whether that model is loaded (not merely downloading): the style lab shows the mobile model's picture while VGG-19 loads. */
+export function hasModel(kind: ModelKind): boolean {
+  return session.hasModel(kind);
 }
 
 /** RGBA pixels → [1,H,W,3] float RGB 0..255. */

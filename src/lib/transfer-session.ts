@@ -94,8 +94,16 @@ function disposeMasks(inputs: readonly StyleInput[]): void {
   for (const input of inputs) input.mask?.dispose();
 }
 
+interface ModelEntry {
+  model: Promise<StyleTransferModel>;
+  loaded: boolean;
+  /** The download's last report, for a caller that asks later. */
+  progress?: LoadProgress;
+  listeners: Set<(progress: LoadProgress) => void>;
+}
+
 export class TransferSession {
-  private readonly models = new Map<ModelKind, Promise<StyleTransferModel>>();
+  private readonly models = new Map<ModelKind, ModelEntry>();
   private content: CachedContent | undefined;
   private readonly styles = new Map<string, EncodedStyle>();
   /** Per style image (by its key): the style-loss statistics of relu1_1…relu4_1, so scoring a result needs no re-encoding. */
@@ -103,15 +111,43 @@ export class TransferSession {
 
   constructor(private readonly loadModel: ModelLoader) {}
 
-  /** The model of that kind, loaded once (a failed load is forgotten, so a retry loads again). */
+  /**
+   * The model of that kind, loaded once (a failed load is forgotten, so a retry loads again). Every caller's
+   * onProgress hears the download, also one that asks after it started (a load begun ahead of the first
+   * run): it gets the bytes so far at once.
+   */
   model(kind: ModelKind, onProgress?: (progress: LoadProgress) => void): Promise<StyleTransferModel> {
-    let model = this.models.get(kind);
-    if (!model) {
-      model = this.loadModel(kind, onProgress);
-      this.models.set(kind, model);
-      model.catch(() => this.models.delete(kind));
+    let entry = this.models.get(kind);
+    if (!entry) {
+      const listeners = new Set<(progress: LoadProgress) => void>();
+      const heard: Pick<ModelEntry, 'progress'> = {};
+      const model = this.loadModel(kind, (progress) => {
+        heard.progress = progress;
+        for (const listener of listeners) listener(progress);
+      });
+      const loading: ModelEntry = Object.assign(heard, { model, listeners, loaded: false });
+      model.then(
+        () => {
+          loading.loaded = true;
+          listeners.clear();
+        },
+        () => {
+          if (this.models.get(kind) === loading) this.models.delete(kind);
+        },
+      );
+      this.models.set(kind, loading);
+      entry = loading;
     }
-    return model;
+    if (onProgress && !entry.loaded) {
+      entry.listeners.add(onProgress);
+      if (entry.progress) onProgress(entry.progress);
+    }
+    return entry.model;
+  }
+
+  /** Whether the model of that kind is loaded and ready to run (not merely downloading). */
+  hasModel(kind: ModelKind): boolean {
+    return this.models.get(kind)?.loaded ?? false;
   }
 
   /** Forgets every cached encoding (after a backend change, or to free memory); models stay loaded. */
@@ -125,7 +161,7 @@ export class TransferSession {
   /** Forgets everything, models included (their tensors may belong to a lost GPU device). */
   async reset(): Promise<void> {
     this.clearEncodings();
-    const loaded = await Promise.allSettled(this.models.values());
+    const loaded = await Promise.allSettled([...this.models.values()].map((entry) => entry.model));
     this.models.clear();
     for (const entry of loaded) {
       if (entry.status === 'fulfilled') {

@@ -36,6 +36,11 @@ export interface LoadOptions {
   integrity?: Record<string, FileIntegrity>;
   onProgress?: (progress: LoadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Awaited after the download, before any tensor is made: a page passes its backend start-up, so that the
+   * download overlaps it and the weights land on the chosen backend.
+   */
+  beforeDecode?: () => Promise<unknown>;
 }
 
 /**
@@ -213,28 +218,37 @@ export async function loadManifestWeights(entries: readonly { path: string; mani
   let loadedBytes = 0;
   options.onProgress?.({ loadedBytes, totalBytes });
 
+  // Every shard downloads at once; each is checked as soon as it has arrived.
+  const groupBuffers = await Promise.all(
+    groups.map(async ({ group, dir }) => {
+      const groupBytes = manifestGroupBytes(group);
+      const shards = await Promise.all(
+        group.paths.map(async (shard) => {
+          const path = dir + shard;
+          const url = options.baseUrl + path;
+          const expected = expectedIntegrity(options, path, url);
+          const response = await fetchOk(fetchFn, url, options.signal);
+          const bytes = await readBody(response, url, expected?.bytes ?? groupBytes, (chunk) => {
+            loadedBytes += chunk;
+            options.onProgress?.({ loadedBytes, totalBytes });
+          });
+          await verify(bytes, url, expected);
+          return bytes;
+        }),
+      );
+      const groupLoaded = shards.reduce((sum, bytes) => sum + bytes.byteLength, 0);
+      if (groupLoaded !== groupBytes) {
+        throw new WeightsCorruptError(options.baseUrl + dir + group.paths.join(','), `${groupLoaded} bytes of weights, the manifest needs ${groupBytes}`);
+      }
+      return shards.map((bytes) => (bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer));
+    }),
+  );
   const specs: tf.io.WeightsManifestEntry[][] = manifests.map(() => []);
   const buffers: ArrayBuffer[][] = manifests.map(() => []);
-  for (const { group, dir, manifest } of groups) {
-    const groupBytes = manifestGroupBytes(group);
-    let groupLoaded = 0;
-    for (const shard of group.paths) {
-      const path = dir + shard;
-      const url = options.baseUrl + path;
-      const expected = expectedIntegrity(options, path, url);
-      const response = await fetchOk(fetchFn, url, options.signal);
-      const bytes = await readBody(response, url, expected?.bytes ?? groupBytes - groupLoaded, (chunk) => {
-        loadedBytes += chunk;
-        options.onProgress?.({ loadedBytes, totalBytes });
-      });
-      await verify(bytes, url, expected);
-      groupLoaded += bytes.byteLength;
-      buffers[manifest]!.push(bytes.slice().buffer);
-    }
-    if (groupLoaded !== groupBytes) {
-      throw new WeightsCorruptError(options.baseUrl + dir + group.paths.join(','), `${groupLoaded} bytes of weights, the manifest needs ${groupBytes}`);
-    }
+  groups.forEach(({ group, manifest }, g) => {
+    buffers[manifest]!.push(...groupBuffers[g]!);
     specs[manifest]!.push(...group.weights);
-  }
+  });
+  await options.beforeDecode?.();
   return manifests.map((_, m) => tf.io.decodeWeights(buffers[m]!, specs[m]!));
 }

@@ -5,6 +5,7 @@ import { TransferAbortedError, type StepProgress } from '../../src/lib/layers';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { adainTarget, disposeStyle, encodeStyle, transfer, type ColorPreservation, type StyleInput } from '../../src/lib/transfer';
 import { TransferSession, type SessionRequest } from '../../src/lib/transfer-session';
+import type { LoadProgress } from '../../src/lib/weights';
 import { vggFeatures } from '../../src/lib/vgg-encoder';
 import { loadTestModel, maxAbsDiff, syntheticImage, useWasm } from './fixtures';
 
@@ -199,5 +200,46 @@ describe('TransferSession', () => {
     expect(await abortAt(3 * model.encoder.steps.length + 2)).toBe(2 + 2 * 2);
     session.clearEncodings();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('loads a model once; a caller that asks during the download hears the bytes so far, then the rest', async () => {
+    let report: (progress: LoadProgress) => void = () => undefined;
+    let finish: (loaded: StyleTransferModel) => void = () => undefined;
+    let started = 0;
+    const session = new TransferSession((_kind, onProgress) => {
+      started += 1;
+      report = onProgress ?? report;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    const early: LoadProgress[] = [];
+    const late: LoadProgress[] = [];
+    const ahead = session.model('mobile', (progress) => early.push(progress));
+    report({ loadedBytes: 1, totalBytes: 4 });
+    const run = session.model('mobile', (progress) => late.push(progress));
+    report({ loadedBytes: 4, totalBytes: 4 });
+    expect(session.hasModel('mobile')).toBe(false);
+    finish(model);
+    expect(await run).toBe(model);
+    expect(await ahead).toBe(model);
+    expect(started).toBe(1);
+    expect(session.hasModel('mobile')).toBe(true);
+    expect(session.hasModel('vgg')).toBe(false);
+    expect(early).toEqual([
+      { loadedBytes: 1, totalBytes: 4 },
+      { loadedBytes: 4, totalBytes: 4 },
+    ]);
+    expect(late).toEqual(early);
+  });
+
+  it('forgets a failed load, so that the next request loads again', async () => {
+    let attempts = 0;
+    const session = new TransferSession(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('offline');
+      return model;
+    });
+    await expect(session.model('vgg')).rejects.toThrow('offline');
+    expect(await session.model('vgg')).toBe(model);
+    expect(attempts).toBe(2);
   });
 });

@@ -44,6 +44,29 @@ describe('weights loading', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('awaits beforeDecode once every byte has arrived and before it makes any tensor', async () => {
+    const events: string[] = [];
+    const fetchFn: FetchLike = (url) => {
+      events.push(`fetch ${url}`);
+      return fileFetch(MODELS_DIR)(url);
+    };
+    let loaded = 0;
+    const before = tf.memory().numTensors;
+    const model = await loadModel('mobile', {
+      baseUrl: '',
+      fetch: fetchFn,
+      onProgress: (p) => (loaded = p.loadedBytes),
+      beforeDecode: async () => {
+        events.push(`before decode: ${loaded} bytes, ${tf.memory().numTensors - before} new tensors`);
+      },
+    });
+    const { encoder, decoder } = MODEL_MANIFESTS.mobile;
+    const bins = [encoder, decoder].map((path) => path.replace('.json', '.bin'));
+    const bytes = (await Promise.all(bins.map((path) => readFile(join(MODELS_DIR, path))))).reduce((sum, file) => sum + file.byteLength, 0);
+    expect(events).toEqual([...['index.json', encoder, decoder, ...bins].map((path) => `fetch ${path}`), `before decode: ${bytes} bytes, 0 new tensors`]);
+    disposeModel(model);
+  });
+
   it('a corrupted weight file gives WeightsCorruptError (hash), a truncated one too (size)', async () => {
     const shard = 'adain-vgg19/decoder.bin';
     const flipped = fetchWithReplacement(shard, (bytes) => {
