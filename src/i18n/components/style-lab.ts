@@ -218,7 +218,7 @@ const zhCn: typeof en = {
   weightsProgress: (loaded, total) => `${loaded} / ${total}`,
   layersProgress: (done, total, layer) => `${done} / ${total} 层（${layer}）`,
   cancelled: '已取消。修改任意设置，或按“风格化”重新运行。',
-  backendChanged: (notice, backend) => `${notice} 请按“风格化”，在 ${backend} 上重新运行。`,
+  backendChanged: (notice, backend) => `${notice}请按“风格化”，在 ${backend} 上重新运行。`,
   imageGone: (id) => `图像“${id}”已不可用，请另选一张。`,
 
   weight: '权重',
@@ -238,7 +238,7 @@ const zhCn: typeof en = {
   brushWhere: (across, down) => `横向 ${across} %、纵向 ${down} % 处`,
   brushFocused: (brush, where) => `画笔：${brush}，已提起，位于${where}。`,
   brushLiftedAt: (where) => `画笔已在${where}提起。`,
-  brushPainting: (brush, where) => `正在用${brush}从${where}开始绘制。`,
+  brushPainting: (brush, where) => `从${where}开始绘制（${brush}）。`,
   brushLifted: '画笔已提起。',
   brushChosen: (brush) => `画笔：${brush}。`,
 
