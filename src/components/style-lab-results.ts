@@ -2,6 +2,7 @@ import { localStrings } from './island';
 import { styleNumbersEvent, symbolValues, type StyleNumbers } from './style-numbers';
 import { styleLabStrings } from '../i18n/components/style-lab';
 import type { Size } from '../lib/image-size';
+import type { ModelKind } from '../lib/models';
 import type { StatisticsArrays } from '../lib/transfer';
 import type { Losses, RunResult } from './style-engine';
 
@@ -33,13 +34,16 @@ export class StyleLabResults {
     channel.addEventListener('input', () => this.selectChannel(Number(channel.value)));
   }
 
-  show(result: RunResult, alpha: number, size: Size): void {
+  /** `madeBy`: the model that made the picture, and whether VGG-19's picture is still to replace it. */
+  show(result: RunResult, alpha: number, size: Size, madeBy: { model: ModelKind; vggStillLoading: boolean }): void {
     const output = this.find<HTMLCanvasElement>('.output');
     output.width = size.width;
     output.height = size.height;
     output.getContext('2d')?.putImageData(result.pixels, 0, 0);
     this.host.dataset.outputWidth = String(size.width);
     this.host.dataset.outputHeight = String(size.height);
+    this.find('.output-model').textContent = madeBy.vggStillLoading ? this.t.madeByMobileWhileVggLoads : this.t.madeBy[madeBy.model];
+    this.host.dataset.outputModel = madeBy.model;
     this.host.dataset.runMs = result.totalMs.toFixed(1);
     this.find<HTMLButtonElement>('.download').disabled = false;
     const sizeText = `${size.width}×${size.height}`;
@@ -54,6 +58,12 @@ export class StyleLabResults {
     this.last = { result, alpha };
     void this.drawChart();
     this.publishNumbers();
+  }
+
+  /** After a failed or cancelled run the picture shown stays, and so no other picture is coming to replace it. */
+  nothingWillReplace(): void {
+    const model = this.host.dataset.outputModel as ModelKind | undefined;
+    if (model) this.find('.output-model').textContent = this.t.madeBy[model];
   }
 
   measuringLosses(): void {

@@ -6,10 +6,11 @@ import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, w
 import { backendStrings } from '../i18n/components/backend';
 import { styleLabStrings } from '../i18n/components/style-lab';
 import { MaskPainter } from './style-lab-masks';
+import { warmUpWhenNear } from './model-warmup';
 import { StyleLabResults } from './style-lab-results';
 import { renderStyleSlots } from './style-lab-slots';
 import { drawArtThumbnails, ImageSources, isPainting } from './style-lab-sources';
-import { largestSideForDevice, modelInputSize } from '../lib/image-size';
+import { largestSideForDevice, modelInputSize, type Size } from '../lib/image-size';
 import {
   MAX_STYLES,
   normalisedWeights,
@@ -26,9 +27,10 @@ import type { Losses, RunRequest, RunResult } from './style-engine';
  * The style lab's controller: the state (from and to the URL), the controls, and the runs. Its parts
  * each do one job: the images (style-lab-sources.ts), the list of styles (style-lab-slots.ts), the mask
  * painter (style-lab-masks.ts), the results (style-lab-results.ts); the pipeline and its caches live in
- * TransferSession (src/lib), reached through style-engine.ts, which brings tfjs and the models on the
- * first run. A new run cancels the one in flight; once a run has finished, every change re-runs, and
- * changes of α, weights or masks only re-run AdaIN and the decoder.
+ * TransferSession (src/lib), reached through style-engine.ts, which brings tfjs and the models when the
+ * lab nears the viewport (model-warmup.ts) or on the first run. A new run cancels the one in flight; once
+ * a run has finished, every change re-runs, and changes of α, weights or masks only re-run AdaIN and the
+ * decoder.
  */
 
 type LabPhase = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'error';
@@ -82,6 +84,8 @@ export class StyleLab extends Island {
     this.renderSlots();
     void this.loadSources();
     this.listen<CustomEvent<BackendStatus>>(document, backendEvent, (event) => void this.onBackend(event.detail));
+    // With VGG-19 chosen, the mobile model comes first: its picture shows while VGG-19 loads (see run).
+    warmUpWhenNear(this, () => (this.state.model === 'vgg' ? ['mobile', 'vgg'] : [this.state.model]));
   }
 
   // ---- images ------------------------------------------------------------------------------------
@@ -371,8 +375,10 @@ export class StyleLab extends Island {
       const engine = await import('./style-engine');
       if (controller.signal.aborted) throw new DOMException('cancelled', 'AbortError');
       this.lastRunInputs = inputs;
+      const size = { width: inputs.content.width, height: inputs.content.height };
+      if (request.model === 'vgg' && !engine.hasModel('vgg')) await this.showMobileWhileVggLoads(engine, request, size);
       const result = await engine.runTransfer(request);
-      this.results.show(result, request.alpha, { width: inputs.content.width, height: inputs.content.height });
+      this.results.show(result, request.alpha, size, { model: request.model, vggStillLoading: false });
       const losses = await this.measureLosses(engine, request, result);
       this.runs += 1;
       this.dataset.runs = String(this.runs);
@@ -380,6 +386,7 @@ export class StyleLab extends Island {
       this.results.showLosses(losses);
       this.setPhase('done');
     } catch (error) {
+      this.results.nothingWillReplace();
       if ((error as Error).name === 'AbortError') {
         this.setPhase('cancelled');
         if (this.controller === controller) this.showNotice(this.t.cancelled);
@@ -391,6 +398,23 @@ export class StyleLab extends Island {
     } finally {
       this.find<HTMLElement>('.weights-progress').hidden = true;
       this.find<HTMLElement>('.run-progress').hidden = true;
+    }
+  }
+
+  /**
+   * VGG-19's first run waits for 7 MB of weights: the mobile model's picture (4 MB, a lighter network) comes
+   * first, labelled, and VGG-19's replaces it. The weights bar follows VGG-19's download.
+   */
+  private async showMobileWhileVggLoads(engine: typeof import('./style-engine'), request: RunRequest, size: Size): Promise<void> {
+    // VGG-19's download goes on meanwhile; if it fails, VGG-19's own run below says so.
+    void engine.getModel('vgg', request.onWeightsProgress).catch(() => undefined);
+    try {
+      const quick = await engine.runTransfer({ ...request, model: 'mobile', onWeightsProgress: () => undefined });
+      this.results.show(quick, request.alpha, size, { model: 'mobile', vggStillLoading: true });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      // VGG-19's own run follows and reports its own problems.
+      console.warn('The mobile model’s quick picture failed; waiting for VGG-19.', error);
     }
   }
 

@@ -118,6 +118,10 @@ const en = {
   brushChosen: (brush: string) => `Brush: ${brush}.`,
 
   // style-lab-results.ts
+  /** Under the result: which model made the picture shown. */
+  madeBy: { vgg: 'Made by VGG-19.', mobile: 'Made by the mobile model.' } satisfies Record<ModelKind, string>,
+  /** The mobile model's quick picture, shown while VGG-19 (7 MB) loads on the first run. */
+  madeByMobileWhileVggLoads: 'Made by the mobile model, shown while VGG-19 loads. VGG-19’s picture will replace it.',
   /** "128×88 in 80 ms on WebAssembly, including encoding the images."; `backend` may be empty. */
   timing: (size: string, time: string, backend: string, cached: boolean) =>
     `${size} in ${time}${backend ? ` on ${backend}` : ''}${cached ? ': encodings were cached, so only AdaIN and the decoder ran.' : ', including encoding the images.'}`,
@@ -242,6 +246,8 @@ const zhCn: typeof en = {
   brushLifted: '画笔已提起。',
   brushChosen: (brush) => `画笔：${brush}。`,
 
+  madeBy: { vgg: '由 VGG-19 生成。', mobile: '由 mobile 模型生成。' },
+  madeByMobileWhileVggLoads: '由 mobile 模型生成，在 VGG-19 加载时先显示。VGG-19 的结果出来后会替换它。',
   timing: (size, time, backend, cached) =>
     `${size}，用时 ${time}${backend ? `（${backend}）` : ''}${cached ? '：编码已缓存，所以只运行了 AdaIN 和解码器。' : '，包括编码图像。'}`,
   speedYours: (time, size, rate, backend) => `${size} 时每张图像 ${time} ≈ ${rate} 张/秒${backend ? `（${backend}）` : ''}`,

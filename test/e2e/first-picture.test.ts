@@ -1,0 +1,105 @@
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openPage, useSite } from './harness';
+
+/**
+ * The first picture comes fast: the style lab starts tfjs and the weights when it nears the viewport, and
+ * the run reuses that download; with VGG-19 chosen, the mobile model's picture shows first, labelled, and
+ * VGG-19's replaces it. (Behaviour, not timing: `npm run bench -- --first-picture` measures the time.)
+ */
+const site = useSite();
+
+const lab = (model: 'mobile' | 'vgg') =>
+  `/lessons/style-transfer/?backend=wasm&content=chelsea&styles=art-swirl-3:1&alpha=1&model=${model}&size=128&color=none&mask=none`;
+
+/** The weight files the page requested so far, by path under models/. */
+function weightRequests(page: Page): string[] {
+  const requested: string[] = [];
+  page.on('request', (request: Request) => {
+    const match = /\/models\/(.+\.bin)$/.exec(request.url());
+    if (match) requested.push(match[1]!);
+  });
+  return requested;
+}
+
+async function outputIsDrawn(page: Page): Promise<boolean> {
+  return page.locator('style-lab canvas.output').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    return data.some((value, i) => i % 4 !== 3 && value !== 0);
+  });
+}
+
+describe('first picture', () => {
+  test('the weights download starts when the lab nears the viewport, before Stylise, and the run reuses it', async () => {
+    const page = await site.context.newPage();
+    // A short window, so that the lab starts more than a screen below it.
+    await page.setViewportSize({ width: 1280, height: 400 });
+    const requested = weightRequests(page);
+    await page.goto(`${site.origin}${lab('mobile')}`, { waitUntil: 'load' });
+    const { top, screen } = await page.locator('style-lab').evaluate((element) => ({ top: element.getBoundingClientRect().top, screen: innerHeight }));
+    expect(top, 'the lab must start more than two screens down for this test').toBeGreaterThan(2 * screen);
+    await page.waitForTimeout(2000);
+    expect(requested).toEqual([]);
+
+    await page.locator('style-lab').scrollIntoViewIfNeeded();
+    await expect.poll(() => requested.length, { timeout: 60_000 }).toBe(2);
+    expect(requested.toSorted()).toEqual(['adain-mobile/decoder.bin', 'adain-mobile/encoder.bin']);
+    expect(await page.locator('style-lab').getAttribute('data-state')).toBe('idle');
+
+    await page.locator('style-lab .run').click();
+    await page.waitForSelector('style-lab[data-state="done"]', { timeout: 120_000 });
+    expect(await page.locator('style-lab .output-model').textContent()).toBe('Made by the mobile model.');
+    expect(requested).toHaveLength(2);
+    await page.close();
+  });
+
+  test('with VGG-19 chosen, the mobile picture shows first, labelled, and VGG-19’s replaces it without leaking tensors', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, '/');
+    // VGG-19's weights wait until the mobile model's picture is on the page.
+    let release: () => void = () => undefined;
+    const mobileShown = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/models/adain-vgg19/*.bin', async (route) => {
+      await mobileShown;
+      await route.continue();
+    });
+    await page.goto(`${site.origin}${lab('vgg')}`, { waitUntil: 'load' });
+    await page.locator('style-lab .run').click();
+
+    await page.waitForSelector('style-lab[data-output-model="mobile"]', { timeout: 120_000 });
+    const labElement = page.locator('style-lab');
+    expect(await labElement.getAttribute('data-state')).not.toBe('done');
+    expect(await page.locator('style-lab .output-model').textContent()).toBe(
+      'Made by the mobile model, shown while VGG-19 loads. VGG-19’s picture will replace it.',
+    );
+    expect(await outputIsDrawn(page)).toBe(true);
+    const mobilePicture = await page.locator('style-lab canvas.output').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+    release();
+
+    await page.waitForSelector('style-lab[data-state="done"][data-output-model="vgg"]', { timeout: 180_000 });
+    expect(await page.locator('style-lab .output-model').textContent()).toBe('Made by VGG-19.');
+    expect(await page.locator('style-lab canvas.output').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL())).not.toBe(mobilePicture);
+    expect(await page.locator('style-lab .losses').textContent()).toMatch(/Content loss L_c = \d/);
+    expect(await labElement.getAttribute('data-runs')).toBe('1');
+    const afterFirst = Number(await labElement.getAttribute('data-num-tensors'));
+
+    // The same picture again, once by the mobile model and once by VGG-19 (now loaded: no quick picture
+    // first): the tensors kept are the same as after the first run, so its quick picture left nothing behind.
+    await labElement.locator('select.model').selectOption('mobile');
+    await page.waitForSelector('style-lab[data-runs="2"][data-state="done"]', { timeout: 120_000 });
+    expect(await page.locator('style-lab .output-model').textContent()).toBe('Made by the mobile model.');
+    await labElement.locator('select.model').selectOption('vgg');
+    await page.waitForSelector('style-lab[data-runs="3"][data-state="done"]', { timeout: 180_000 });
+    expect(await page.locator('style-lab .output-model').textContent()).toBe('Made by VGG-19.');
+    expect(Number(await labElement.getAttribute('data-num-tensors'))).toBe(afterFirst);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the Chinese page names the model that made the picture in Chinese', async () => {
+    const { page } = await openPage(site.context, site.origin, `/zh-cn${lab('mobile')}`);
+    await page.locator('style-lab .run').click();
+    await page.waitForSelector('style-lab[data-state="done"]', { timeout: 120_000 });
+    expect(await page.locator('style-lab .output-model').textContent()).toBe('由 mobile 模型生成。');
+    await page.close();
+  });
+});
