@@ -55,14 +55,21 @@ function number(name: SymbolName, text: string): HTMLElement {
 }
 
 /** An operator and the number after it with its sign printed once: "0.322 − -1.525" reads "0.322 + 1.525". */
-function term(operator: '+' | '−', name: SymbolName, value: number, text: (value: number) => string): (HTMLElement | string)[] {
+function term(operator: '+' | '−', name: SymbolName, value: number, text: (value: number) => string): Part[] {
   if (!(value < 0)) return [` ${operator} `, number(name, text(value))];
   return [` ${operator === '+' ? '−' : '+'} `, number(name, text(-value))];
 }
 
-function line(...parts: (HTMLElement | string)[]): HTMLElement {
+type Part = HTMLElement | string;
+
+/** A template's text with the symbols and numbers placed in it, so that a formula line is written as it reads. */
+function parts(text: TemplateStringsArray, ...values: (Part | Part[])[]): Part[] {
+  return text.flatMap((piece, i) => [piece, ...[values[i] ?? []].flat()]).filter((part) => part !== '');
+}
+
+function line(...pieces: Part[][]): HTMLElement {
   const p = element('p', {}, 'lab-readout-line');
-  p.append(...parts);
+  p.append(...pieces.flat());
   return p;
 }
 
@@ -73,61 +80,22 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
   const fits = resultFits(state, result);
   const show = (value: number): string => (fits ? formatNumber(value) : '…');
   const heading = line(
-    t.selectedCell,
-    symbol('x', `x[n=${n}, c=${c}, h=${h}, w=${w}]`),
-    ' = ',
-    number('x', formatNumber(cell.x)),
-    t.forGroup(groupLabel(state, cell.group, t.all)),
-    symbol('mu', 'μ'),
-    ' = ',
-    number('mu', show(cell.mean)),
-    ', ',
-    symbol('sigma', 'σ'),
-    ' = ',
-    number('sigma', show(cell.sigma)),
-    t.endOfSentence,
+    parts`${t.selectedCell}${symbol('x', `x[n=${n}, c=${c}, h=${h}, w=${w}]`)} = ${number('x', formatNumber(cell.x))}`,
+    parts`${t.forGroup(groupLabel(state, cell.group, t.all))}${symbol('mu', 'μ')} = ${number('mu', show(cell.mean))}`,
+    parts`, ${symbol('sigma', 'σ')} = ${number('sigma', show(cell.sigma))}${t.endOfSentence}`,
   );
   if (state.method === 'adain') {
     host.replaceChildren(
       heading,
       line(
-        'AdaIN(',
-        symbol('x', 'x'),
-        ', ',
-        symbol('style', 'y'),
-        ') = ',
-        symbol('sigma-style', 'σ(y)'),
-        ' · (',
-        symbol('x', 'x'),
-        ' − ',
-        symbol('mu', 'μ(x)'),
-        ') / ',
-        symbol('sigma', 'σ(x)'),
-        ' + ',
-        symbol('mu-style', 'μ(y)'),
-        ' = ',
-        number('sigma-style', show(cell.styleStd)),
-        ' · (',
-        number('x', formatNumber(cell.x)),
-        ...term('−', 'mu', cell.mean, show),
-        ') / ',
-        number('sigma', show(cell.sigma)),
-        ...term('+', 'mu-style', cell.styleMean, show),
-        ' = ',
-        number('y', show(cell.y)),
+        parts`AdaIN(${symbol('x', 'x')}, ${symbol('style', 'y')}) = ${symbol('sigma-style', 'σ(y)')} · (${symbol('x', 'x')} − ${symbol('mu', 'μ(x)')})`,
+        parts` / ${symbol('sigma', 'σ(x)')} + ${symbol('mu-style', 'μ(y)')}`,
+        parts` = ${number('sigma-style', show(cell.styleStd))} · (${number('x', formatNumber(cell.x))}${term('−', 'mu', cell.mean, show)})`,
+        parts` / ${number('sigma', show(cell.sigma))}${term('+', 'mu-style', cell.styleMean, show)} = ${number('y', show(cell.y))}`,
       ),
       line(
-        t.with,
-        symbol('sigma', 'σ(x)'),
-        ' = √(',
-        symbol('sigma2', 'σ²(x)'),
-        ' + ',
-        symbol('epsilon', 'ε'),
-        ') = √(',
-        number('sigma2', show(cell.variance)),
-        ' + ',
-        number('epsilon', String(state.epsilon)),
-        t.styleTakesNoEpsilon,
+        parts`${t.with}${symbol('sigma', 'σ(x)')} = √(${symbol('sigma2', 'σ²(x)')} + ${symbol('epsilon', 'ε')})`,
+        parts` = √(${number('sigma2', show(cell.variance))} + ${number('epsilon', String(state.epsilon))}${t.styleTakesNoEpsilon}`,
       ),
     );
     return;
@@ -135,40 +103,14 @@ export function renderReadout(host: Element, state: LabState, content: Float64Ar
   host.replaceChildren(
     heading,
     line(
-      symbol('xhat', 'x̂'),
-      ' = (',
-      symbol('x', 'x'),
-      ' − ',
-      symbol('mu', 'μ'),
-      ') / √(',
-      symbol('sigma2', 'σ²'),
-      ' + ',
-      symbol('epsilon', 'ε'),
-      ') = (',
-      number('x', formatNumber(cell.x)),
-      ...term('−', 'mu', cell.mean, show),
-      ') / √(',
-      number('sigma2', show(cell.variance)),
-      ' + ',
-      number('epsilon', String(state.epsilon)),
-      ') = ',
-      number('xhat', show(cell.xHat)),
+      parts`${symbol('xhat', 'x̂')} = (${symbol('x', 'x')} − ${symbol('mu', 'μ')}) / √(${symbol('sigma2', 'σ²')} + ${symbol('epsilon', 'ε')})`,
+      parts` = (${number('x', formatNumber(cell.x))}${term('−', 'mu', cell.mean, show)})`,
+      parts` / √(${number('sigma2', show(cell.variance))} + ${number('epsilon', String(state.epsilon))}) = ${number('xhat', show(cell.xHat))}`,
     ),
     line(
-      symbol('y', 'y'),
-      ' = ',
-      symbol('gamma', 'γ'),
-      ' · ',
-      symbol('xhat', 'x̂'),
-      ' + ',
-      symbol('beta', 'β'),
-      ' = ',
-      number('gamma', formatNumber(cell.gamma)),
-      ' · ',
-      number('xhat', show(cell.xHat)),
-      ...term('+', 'beta', cell.beta, formatNumber),
-      ' = ',
-      number('y', show(cell.y)),
+      parts`${symbol('y', 'y')} = ${symbol('gamma', 'γ')} · ${symbol('xhat', 'x̂')} + ${symbol('beta', 'β')}`,
+      parts` = ${number('gamma', formatNumber(cell.gamma))} · ${number('xhat', show(cell.xHat))}${term('+', 'beta', cell.beta, formatNumber)}`,
+      parts` = ${number('y', show(cell.y))}`,
     ),
   );
 }

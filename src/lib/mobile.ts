@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { reflectPad1, upsampleNearest2x, type LayerStep, type SteppedNetwork } from './layers';
-import { toPixelRange, assertDecodableFeatures } from './vgg-decoder';
+import { toPixelRange, assertDecodableFeatures, VGG_DECODER_LAYERS } from './vgg-decoder';
 import { assertEncodableImage } from './vgg-encoder';
 import { requireWeight, type NamedWeights } from './weights';
 
@@ -51,20 +51,26 @@ function decoderBlock(name: string, inChannels: number, outChannels: number): Mo
   return { kind: 'block', depthwise: `${name}_depthconv3x3`, pointwise: `${name}_conv1x1`, inChannels, outChannels, stride: 1 };
 }
 
-/** Decoder blocks reflect-pad 1 then run a 'valid' depthwise conv; the head is `b1_layer1_conv3x3` 64→3 + ReLU. */
-export const MOBILE_DECODER_LAYERS: readonly MobileDecoderLayer[] = [
-  decoderBlock('b4_layer1', 512, 256),
-  { kind: 'upsample', name: 'b4_output_1' },
-  decoderBlock('b3_layer4', 256, 256),
-  decoderBlock('b3_layer3', 256, 256),
-  decoderBlock('b3_layer2', 256, 256),
-  decoderBlock('b3_layer1', 256, 128),
-  { kind: 'upsample', name: 'b3_output_1' },
-  decoderBlock('b2_layer2', 128, 128),
-  decoderBlock('b2_layer1', 128, 64),
-  { kind: 'upsample', name: 'b2_output_1' },
-  decoderBlock('b1_layer2', 64, 64),
+/** The student decoder's layer names, in order: it mirrors the VGG decoder layer for layer, with the same channels. */
+const MOBILE_DECODER_NAMES = [
+  'b4_layer1',
+  'b4_output_1',
+  'b3_layer4',
+  'b3_layer3',
+  'b3_layer2',
+  'b3_layer1',
+  'b3_output_1',
+  'b2_layer2',
+  'b2_layer1',
+  'b2_output_1',
+  'b1_layer2',
 ];
+
+/** Decoder blocks reflect-pad 1 then run a 'valid' depthwise conv; the head, in place of VGG's last conv, is `b1_layer1_conv3x3` 64→3 + ReLU. */
+export const MOBILE_DECODER_LAYERS: readonly MobileDecoderLayer[] = VGG_DECODER_LAYERS.slice(0, -1).map((layer, i) => {
+  const name = MOBILE_DECODER_NAMES[i]!;
+  return layer.kind === 'upsample' ? { kind: 'upsample', name } : decoderBlock(name, layer.inChannels, layer.outChannels);
+});
 export const MOBILE_DECODER_HEAD = { name: 'b1_layer1_conv3x3', inChannels: 64, outChannels: 3 } as const;
 
 interface BlockWeights {
