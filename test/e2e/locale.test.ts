@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startSite } from './harness';
+import { openPage, startSite, useSite } from './harness';
 import { tensorLabSettled } from './tensor-lab-page';
 
 /**
  * The Chinese edition: its pages mirror the English ones, the language switch keeps the reader's place and
  * the labs' state, and the offer of the Chinese edition appears once, only to a browser set to Chinese.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const labQuery = '?backend=cpu&shape=2x4x2x3&preset=outlier&method=group&groups=2&seed=42';
 

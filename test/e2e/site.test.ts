@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openPage, startSite } from './harness';
+import { describe, expect, test } from 'vitest';
+import { openPage, useSite } from './harness';
 import { allPages, builtLessonSlugs } from './site-pages';
 
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 describe('every page of the built site', () => {
   test('there are lessons to check', () => {

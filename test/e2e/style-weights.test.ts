@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openPage, startSite } from './harness';
+import { describe, expect, test } from 'vitest';
+import { openPage, useSite } from './harness';
 
 /**
  * A self-hoster who forgot `npm run prepare-models`, or whose host mangled a weight file, must see what is
  * wrong and what to do; the lab must keep working with the model that is intact.
  */
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const labPath = '/lessons/style-transfer/?backend=wasm&content=chelsea&styles=art-swirl-3:1&alpha=1&model=vgg&size=128&color=none&mask=none';
 
