@@ -46,6 +46,14 @@ export class OfflineStatusElement extends Island {
     state.textContent = t.saving;
     this.listen(navigator.serviceWorker, 'controllerchange', () => void this.refresh());
     this.saveModelsLoadedBeforeTheWorker();
+    // Once the page has loaded: installing fetches the whole site (15 MB), which should not compete with the
+    // page's own first load and the style lab's first picture.
+    if (document.readyState === 'complete') this.register();
+    else this.listen(window, 'load', () => this.register());
+  }
+
+  private register(): void {
+    const state = this.find('.offline-state');
     navigator.serviceWorker
       .register(siteUrl('sw.js'), { scope: siteUrl(), updateViaCache: 'none' })
       .then((registration) => {
