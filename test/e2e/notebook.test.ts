@@ -234,3 +234,35 @@ function unbiasedMoments(x, axes) {
   const variance = tf.sum(tf.square(tf.sub(x, mean)), axes, true).div(n - 1);
   return { mean, variance };
 }`;
+
+describe('questions', () => {
+  test('show their choices in a shuffled order, each with its own words, and judge the answer of the notebook file right', async () => {
+    const notebook = (await import('../../src/notebook/en/01-normalisation')).default;
+    const { page, errors } = await openPage(site.context, site.origin, lesson);
+    const shownFirst: number[] = [];
+    for (const question of notebook.questions) {
+      const form = page.locator(`#question-${question.id}`);
+      const shown = await form
+        .locator('.nb-choice')
+        .evaluateAll((labels) =>
+          labels.map((label) => ({ index: Number(label.querySelector('input')!.value), text: (label as HTMLElement).innerText.trim() })),
+        );
+      // Every choice once, and each radio carries the words of the choice it stands for.
+      expect(shown.map(({ index }) => index).sort()).toEqual(question.choices.map((_, index) => index));
+      for (const { index, text } of shown) expect(text).toBe(question.choices[index]!.replace(/`/g, ''));
+      shownFirst.push(shown[0]!.index);
+
+      await form.locator(`input[value="${question.answer === 0 ? 1 : 0}"]`).check();
+      await form.locator('.nb-answer').click();
+      await expect.poll(() => form.getAttribute('data-correct')).toBe('false');
+      await form.locator(`input[value="${question.answer}"]`).check();
+      await form.locator('.nb-answer').click();
+      await expect.poll(() => form.getAttribute('data-correct')).toBe('true');
+      expect(await form.locator('.nb-explanation').isVisible()).toBe(true);
+    }
+    // The file lists each right answer first; the page must not always show it first.
+    expect(shownFirst.some((index, i) => index !== notebook.questions[i]!.answer)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

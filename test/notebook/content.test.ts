@@ -13,6 +13,7 @@ import { readBlockParams, writeBlockParams } from '../../src/lib/block-state';
 import { readMixingParams, writeMixingParams } from '../../src/lib/mixing-state';
 import { disposeModel, type StyleTransferModel } from '../../src/lib/models';
 import { standardNormals } from '../../src/lib/rng';
+import { choiceOrder } from '../../src/lib/choice-order';
 import type { LessonNotebook } from '../../src/notebook/types';
 import { loadTestModel } from '../lib/fixtures';
 import { runNetwork } from '../../src/lib/layers';
@@ -122,6 +123,16 @@ beforeAll(async () => {
 afterAll(() => {
   disposeModel(vgg);
   disposeGeneratorWeights(generator);
+});
+
+it("shows the questions' right answers at more than one place (authors write them first)", () => {
+  const shownAt = Object.values(notebooks).flatMap((notebook) =>
+    notebook.questions.map((question) => choiceOrder(question.id, question.choices.length).indexOf(question.answer)),
+  );
+  const counts = new Map<number, number>();
+  for (const position of shownAt) counts.set(position, (counts.get(position) ?? 0) + 1);
+  expect(counts.size).toBeGreaterThanOrEqual(3);
+  expect(Math.max(...counts.values())).toBeLessThanOrEqual(shownAt.length / 2);
 });
 
 describe.each(lessonSlugs)('notebook of %s', (slug) => {
