@@ -5,9 +5,8 @@ import type { EditorHandle } from './code-editor';
 import { notebookBusyEvent, type OutputItem } from './notebook-protocol';
 import { drawOutput } from './notebook-output';
 import { session, type RunnableCell, type RunResult } from './notebook-session';
-import { Island } from './island';
+import { Island, localStrings } from './island';
 import { notebookStrings } from '../i18n/components/notebook';
-import { isLocale, defaultLocale } from '../lib/i18n';
 
 /**
  * A code cell (and, with data-check, an exercise): the static code is readable at once; the CodeMirror editor
@@ -36,14 +35,12 @@ export class CodeCell extends Island implements RunnableCell {
   private memory!: HTMLElement;
   private startedAt = 0;
   private pendingDraws: Promise<void> = Promise.resolve();
-  private t = notebookStrings[defaultLocale];
+  private t = localStrings(notebookStrings);
 
   connectedCallback(): void {
     this.cellId = this.dataset.cell ?? '';
     this.lesson = this.dataset.lesson ?? '';
     this.original = this.dataset.original ?? '';
-    const locale = this.dataset.locale ?? '';
-    this.t = notebookStrings[isLocale(locale) ? locale : defaultLocale];
     this.outputArea = this.find('.nb-output');
     this.status = this.find('.nb-status');
     this.memory = this.find('.nb-memory');

@@ -9,19 +9,24 @@
  *   writeUrlParams         the island's state into the address bar (other keys, e.g. ?backend=, stay)
  *   LatestRun, oneAtATime  latest run wins: stale results are never drawn
  *   watchFormulaSymbols, lightSymbol   formula symbols `\htmlClass{sym sym-NAME}{…}` tied to live numbers (pointer and keys)
- *   localStrings           the page locale's entry of a text table from src/i18n/components/
+ *   pageLocale, localStrings   the page's locale, and its entry of a text table from src/i18n/components/
  * siteUrl (site-url.ts) gives paths under the site's base URL. See src/components/README.md.
  */
 
 import { islandKitStrings } from '../i18n/components/island-kit';
-import { localeOfTag, type Localized } from '../lib/i18n';
+import { localeOfTag, type Locale, type Localized } from '../lib/i18n';
+
+/** The page's locale, from its <html lang> (e.g. for a worker, which has no document). */
+export function pageLocale(): Locale {
+  return localeOfTag(document.documentElement.lang);
+}
 
 /**
  * The page locale's entry of a text table (src/i18n/components/): the page says its locale in <html lang>,
  * which the .astro side rendered from the same route, so the island's words match the markup's.
  */
 export function localStrings<T>(table: Localized<T>): T {
-  return table[localeOfTag(document.documentElement.lang)];
+  return table[pageLocale()];
 }
 
 export abstract class Island extends HTMLElement {

@@ -1,4 +1,5 @@
 import type { BackendStatus } from './backend-events';
+import type { Locale } from '../lib/i18n';
 
 /** Messages between the page's code cells and the notebook worker (notebook-worker.ts). */
 export interface RunRequest {
@@ -14,6 +15,8 @@ export interface InitRequest {
   type: 'init';
   /** The page's query string: `?backend=` and `?threads=` apply to the worker too. */
   search: string;
+  /** The page's language: the worker's messages and the checkers' hints are in it. */
+  locale: Locale;
 }
 
 export type ToWorker = InitRequest | RunRequest;

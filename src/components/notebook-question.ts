@@ -1,11 +1,11 @@
 import { readProgress, recordProgress } from '../lib/notebook-storage';
-import { Island } from './island';
-import { notebookStringsOfPage } from '../i18n/components/notebook';
+import { Island, localStrings } from './island';
+import { notebookStrings } from '../i18n/components/notebook';
 
 /** A question's answer check; a right answer is stored so the home page can show the lesson's progress. */
 class NotebookQuestion extends Island {
   connectedCallback(): void {
-    const t = notebookStringsOfPage();
+    const t = localStrings(notebookStrings);
     const form = this.find<HTMLFormElement>('form');
     const verdict = this.find('.nb-verdict');
     const explanation = this.find('.nb-explanation');

@@ -4,11 +4,13 @@ import {
   type CellError,
   type CheckOutcome,
   type FromWorker,
+  type InitRequest,
   type OutputItem,
   type RunRequest,
 } from './notebook-protocol';
 import type { BackendStatus } from './backend-events';
-import { notebookStringsOfPage } from '../i18n/components/notebook';
+import { notebookStrings } from '../i18n/components/notebook';
+import { localStrings, pageLocale } from './island';
 
 /**
  * The page's side of the notebook kernel: one worker for all cells of the lesson, started on the first Run.
@@ -60,12 +62,12 @@ class NotebookSession {
 
   private start(): Worker {
     const worker = new Worker(new URL('./notebook-worker.ts', import.meta.url), { type: 'module', name: 'notebook' });
-    worker.postMessage({ type: 'init', search: location.search });
+    worker.postMessage({ type: 'init', search: location.search, locale: pageLocale() } satisfies InitRequest);
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
       // The worker script itself failed (a chunk that did not load): every waiting run ends with the reason.
       event.preventDefault();
-      const t = notebookStringsOfPage();
+      const t = localStrings(notebookStrings);
       this.end(t.workerFailed(event.message || t.workerScriptMissing));
     });
     this.worker = worker;
@@ -116,7 +118,7 @@ class NotebookSession {
 
   /** Runs the earlier cells that have not run in this worker, then this one. */
   async run(cell: RunnableCell, check?: RunRequest['check']): Promise<RunResult> {
-    const t = notebookStringsOfPage();
+    const t = localStrings(notebookStrings);
     if (this.busy) return { status: 'skipped', because: t.busy };
     this.busy = true;
     document.dispatchEvent(new CustomEvent(notebookBusyEvent, { detail: true }));

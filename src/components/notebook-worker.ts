@@ -11,6 +11,11 @@ import { loadModel, MODEL_MANIFESTS, type ModelKind } from '../lib/models';
 import { loadGeneratorWeights } from '../lib/generator-weights';
 import { exerciseChecks, type CheckId } from '../lib/exercise-checks';
 import { backendOptions, chooseWithEveryCore } from './tf-backend-start';
+import { notebookStrings } from '../i18n/components/notebook';
+import { exerciseCheckStrings } from '../i18n/exercise-checks';
+import { islandKitStrings } from '../i18n/components/island-kit';
+import { generatorStrings } from '../i18n/components/generator';
+import { defaultLocale, type Locale } from '../lib/i18n';
 import { siteUrl } from './site-url';
 import {
   plotCallKey,
@@ -35,6 +40,8 @@ type CellFunction = (scope: Scope) => Promise<unknown>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => CellFunction;
 
 let search = '';
+/** The page's language (set by the init message): messages and checker hints are in it. */
+let locale: Locale = defaultLocale;
 let backendReady: Promise<void> | undefined;
 let currentRun: number | undefined;
 /** The run a late error (a timer, an unawaited promise) is reported to. */
@@ -61,7 +68,7 @@ function enqueue(draw: () => Promise<OutputItem | undefined>): Promise<void> {
       const item = await draw();
       if (item && runId === currentRun) emit(item, item.kind === 'image' ? [item.rgba.buffer] : []);
     } catch (error) {
-      emit({ kind: 'text', text: `Could not draw: ${messageOf(error)}`, tone: 'note' });
+      emit({ kind: 'text', text: notebookStrings[locale].couldNotDraw(messageOf(error)), tone: 'note' });
     }
   });
   return outputs;
@@ -101,7 +108,7 @@ function holdTensors(value: unknown, depth = 0): unknown {
 
 async function summariseHeld(value: unknown): Promise<unknown> {
   if (isTensor(value)) {
-    if (value.isDisposed) return '(a disposed tensor)';
+    if (value.isDisposed) return notebookStrings[locale].disposedTensor;
     try {
       return await summarise(value);
     } finally {
@@ -200,9 +207,7 @@ function plot(options: unknown): void {
   try {
     structuredClone(spec);
   } catch {
-    throw new TypeError(
-      'plot(options) takes data and settings, not functions: write x: "mean" rather than x: (d) => d.mean, and compute derived columns before plotting.',
-    );
+    throw new TypeError(notebookStrings[locale].plotTakesData);
   }
   emit({ kind: 'plot', spec });
 }
@@ -221,7 +226,7 @@ async function keepCreatedDuring<T>(load: () => Promise<T>): Promise<T> {
 
 function progressReporter(key: string, what: string): (progress: { loadedBytes: number; totalBytes: number }) => void {
   return ({ loadedBytes, totalBytes }) =>
-    emit({ kind: 'progress', key, text: `Loading ${what}: ${(loadedBytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB` });
+    emit({ kind: 'progress', key, text: islandKitStrings[locale].loading(what, (loadedBytes / 1e6).toFixed(1), (totalBytes / 1e6).toFixed(1)) });
 }
 
 const modelCache = new Map<string, Promise<unknown>>();
@@ -242,7 +247,7 @@ function styleModel(
   return cached(kind, async () => {
     const model = await loadModel(kind, {
       baseUrl: siteUrl('models/'),
-      onProgress: progressReporter(kind, kind === 'vgg' ? 'the VGG-19 encoder and its decoder' : 'the mobile encoder and decoder'),
+      onProgress: progressReporter(kind, kind === 'vgg' ? notebookStrings[locale].vggModels : notebookStrings[locale].mobileModels),
     });
     return { kind, encode: (image: tf.Tensor4D) => runNetwork(model.encoder, image), decode: (features: tf.Tensor4D) => runNetwork(model.decoder, features) };
   });
@@ -252,7 +257,9 @@ const models = {
   vgg: () => styleModel('vgg'),
   mobile: () => styleModel('mobile'),
   generator: () =>
-    cached('generator', () => loadGeneratorWeights({ baseUrl: siteUrl('generator/'), onProgress: progressReporter('generator', 'the generator') })),
+    cached('generator', () =>
+      loadGeneratorWeights({ baseUrl: siteUrl('generator/'), onProgress: progressReporter('generator', generatorStrings[locale].theGenerator) }),
+    ),
   /** The files each model reads, for the curious. */
   manifests: MODEL_MANIFESTS,
 };
@@ -264,14 +271,14 @@ const imageNames = imageFiles.map((entry) => entry.id);
 /** A gallery picture as a [1,H,W,3] tensor of 0–255: the full picture, or the 128² thumbnail with { size: 128 }. */
 async function loadImage(name: string, options: { size?: 128 } = {}): Promise<tf.Tensor4D> {
   const entry = imageFiles.find((candidate) => candidate.id === name);
-  if (!entry) throw new RangeError(`There is no image "${name}". Try one of: ${imageNames.join(', ')}.`);
+  if (!entry) throw new RangeError(notebookStrings[locale].noImage(name, imageNames.join(', ')));
   const file = options.size === 128 ? entry.thumbnail : entry.file;
   const response = await fetch(siteUrl(`images/${file}`));
-  if (!response.ok) throw new Error(`The image ${file} could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok) throw new Error(notebookStrings[locale].imageNotLoaded(file ?? name, response.status));
   const bitmap = await createImageBitmap(await response.blob());
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('This browser gives the worker no 2-D canvas to read the image.');
+  if (!context) throw new Error(notebookStrings[locale].noCanvas);
   context.drawImage(bitmap, 0, 0);
   const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height);
   return tf.tidy(() => tf.browser.fromPixels(pixels, 3).toFloat().expandDims<tf.Tensor4D>(0));
@@ -311,11 +318,11 @@ async function describeError(error: unknown): Promise<CellError> {
   if (error instanceof Error) {
     const line = cellLineFromStack(error.stack, await measureFirstLine());
     const message = /out of memory|Array buffer allocation failed|Aborted\(/i.test(error.message)
-      ? `The worker ran out of memory (${error.message}). Use smaller tensors; press Stop to start afresh if later cells fail.`
+      ? notebookStrings[locale].outOfMemory(error.message)
       : `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
     return line === undefined ? { message } : { message, line };
   }
-  return { message: `The cell threw a value that is not an Error: ${formatValue(error)}` };
+  return { message: notebookStrings[locale].notAnError(formatValue(error)) };
 }
 
 async function ensureBackend(): Promise<void> {
@@ -328,22 +335,20 @@ async function ensureBackend(): Promise<void> {
 
 /** Calls the exercise's checker on the function the reader's code defined; its tensors are all freed. */
 async function runCheck(entry: string, checkId: string): Promise<CheckOutcome> {
+  const t = notebookStrings[locale];
   const candidate = scope[entry];
   if (typeof candidate !== 'function') {
-    return {
-      passed: false,
-      message: `Your code must define a function named ${entry}; after running it, ${entry} is ${candidate === undefined ? 'not defined' : `a ${typeof candidate}`}.`,
-    };
+    return { passed: false, message: t.mustDefine(entry, candidate === undefined ? undefined : typeof candidate) };
   }
   const checker = exerciseChecks[checkId as CheckId];
-  if (!checker) return { passed: false, message: `This exercise names a checker (${checkId}) the site does not have.` };
+  if (!checker) return { passed: false, message: t.unknownChecker(checkId) };
   const engine = tf.engine();
   engine.startScope('exercise check');
   try {
-    return await checker(candidate as (...args: never[]) => unknown);
+    return await checker(candidate as (...args: never[]) => unknown, exerciseCheckStrings[locale]);
   } catch (cause) {
     const { message, line } = await describeError(cause);
-    return { passed: false, message: `Your function threw an error${line ? ` on line ${line}` : ''}: ${message}` };
+    return { passed: false, message: t.functionThrew(line, message) };
   } finally {
     engine.endScope();
   }
@@ -360,14 +365,20 @@ async function run(request: RunRequest): Promise<void> {
   try {
     await ensureBackend();
   } catch (cause) {
-    post({ type: 'done', runId: request.runId, error: { message: `TensorFlow.js could not start: ${messageOf(cause)}` }, tensorsLeft: 0, tensorsTotal: 0 });
+    post({
+      type: 'done',
+      runId: request.runId,
+      error: { message: notebookStrings[locale].tfCouldNotStart(messageOf(cause)) },
+      tensorsLeft: 0,
+      tensorsTotal: 0,
+    });
     return;
   }
   engine.startScope('notebook cell');
   try {
     const compiled = await compileCellWithTypes(request.code);
     if (!compiled.ok) {
-      error = { message: `Syntax error: ${compiled.message} (column ${compiled.column}).`, line: compiled.line };
+      error = { message: notebookStrings[locale].syntaxError(compiled.message, compiled.column), line: compiled.line };
     } else {
       for (const name of compiled.names) if (!Object.prototype.hasOwnProperty.call(scope, name)) scope[name] = undefined;
       const value = await new AsyncFunction(scopeParameter, compiled.body)(scope);
@@ -405,12 +416,12 @@ async function run(request: RunRequest): Promise<void> {
 self.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
   void describeError(event.reason).then(({ message, line }) =>
-    emit({ kind: 'text', text: `A promise failed without being awaited: ${message}${line ? ` (line ${line})` : ''}`, tone: 'note' }),
+    emit({ kind: 'text', text: notebookStrings[locale].unawaitedPromise(message, line), tone: 'note' }),
   );
 });
 self.addEventListener('error', (event) => {
   event.preventDefault();
-  emit({ kind: 'text', text: `Error in a callback: ${event.message}`, tone: 'note' });
+  emit({ kind: 'text', text: notebookStrings[locale].callbackError(event.message), tone: 'note' });
 });
 
 let queue: Promise<void> = Promise.resolve();
@@ -418,6 +429,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'init') {
     search = message.search;
+    locale = message.locale;
     return;
   }
   queue = queue.then(() => run(message));

@@ -1,16 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { standardNormals } from './rng';
+import type { ExerciseCheckWords } from '../i18n/exercise-checks';
 
 /**
  * What every exercise checker shares: seeded test tensors, calling the reader's function safely, and
  * comparing its output with the library's. A mismatch is explained by the first typical mistake whose
  * prediction matches the reader's output; otherwise by the first element that differs. Messages are for
- * the reader: plain English, one idea each.
+ * the reader, one idea each, in the words of the page's language (src/i18n/exercise-checks.ts),
+ * which the caller passes in.
  */
+
+export type { ExerciseCheckWords } from '../i18n/exercise-checks';
 
 export interface CheckResult {
   passed: boolean;
-  /** Reader-facing, plain English. */
+  /** Reader-facing, in the words the check was given. */
   message: string;
 }
 
@@ -66,31 +70,30 @@ export function testTensor(shape: readonly [number, number, number, number], see
 }
 
 /** The reader's function, or a failure saying how to define it. */
-export function readerFunction(entry: unknown, name: string): (...args: unknown[]) => unknown {
-  if (typeof entry !== 'function') {
-    throw new CheckFailure(`Define a function named ${name}, then press Check again.`);
-  }
-  if (entry.constructor.name === 'AsyncFunction') {
-    throw new CheckFailure(`${name} is an async function. Write it without async and await: it only needs tf operations.`);
-  }
+export function readerFunction(entry: unknown, name: string, words: ExerciseCheckWords): (...args: unknown[]) => unknown {
+  if (typeof entry !== 'function') throw new CheckFailure(words.defineFunction(name));
+  if (entry.constructor.name === 'AsyncFunction') throw new CheckFailure(words.asyncFunction(name));
   return entry as (...args: unknown[]) => unknown;
 }
-
-const BROADCAST_HINT =
-  'μ and σ must line up with x. Keep the reduced axes (tf.moments(x, axes, true) or x.mean(axes, true)), ' +
-  'and reduce over H and W, which are axes [1, 2] of an [N, H, W, C] tensor.';
 
 /**
  * Calls the reader's function inside tf.tidy: tensors it returns are kept, its intermediates are disposed.
  * A thrown error becomes a failure that quotes it.
  */
-export function callReader(fn: (...args: unknown[]) => unknown, name: string, args: unknown[], call: string, broadcastHint = BROADCAST_HINT): unknown {
+export function callReader(
+  fn: (...args: unknown[]) => unknown,
+  name: string,
+  args: unknown[],
+  call: string,
+  words: ExerciseCheckWords,
+  broadcastHint = words.broadcastMeanStd,
+): unknown {
   try {
     return tf.tidy(() => fn(...args) as tf.TensorContainer);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const hint = /broadcast/i.test(message) ? ` ${broadcastHint}` : '';
-    throw new CheckFailure(`${name} threw an error on ${call}: ${message}${hint}`);
+    throw new CheckFailure(`${words.threw(name, call, message)}${hint}`);
   }
 }
 
@@ -99,17 +102,15 @@ export function requireTensor(
   value: unknown,
   what: string,
   expectedShape: readonly number[],
+  words: ExerciseCheckWords,
   shapeHints: readonly { shape: readonly number[]; hint: string }[] = [],
 ): tf.Tensor {
   if (!(value instanceof tf.Tensor)) {
-    const got = value === undefined ? 'nothing (undefined): did you forget return?' : `a ${typeof value}`;
-    throw new CheckFailure(`${what} should be a tf.Tensor, but it is ${got}`);
+    throw new CheckFailure(words.notTensor(what, value === undefined ? words.returnedNothing : words.returnedType(typeof value)));
   }
   if (!tf.util.arraysEqual(value.shape, [...expectedShape])) {
     const known = shapeHints.find((candidate) => tf.util.arraysEqual(candidate.shape as number[], value.shape));
-    throw new CheckFailure(
-      `${what} has shape ${formatShape(value.shape)}, but it should have shape ${formatShape(expectedShape)}.${known ? ` ${known.hint}` : ''}`,
-    );
+    throw new CheckFailure(`${words.wrongShape(what, formatShape(value.shape), formatShape(expectedShape))}${known ? ` ${known.hint}` : ''}`);
   }
   return value;
 }
@@ -163,7 +164,7 @@ function predictionOf(mistake: Mistake): tf.Tensor | null {
  * Fails unless `actual` equals `expected` within tolerance. On a mismatch, the first mistake whose
  * prediction matches (within 10× the tolerance) gives the hint; otherwise the first differing element.
  */
-export async function expectClose(actual: tf.Tensor, expected: tf.Tensor, comparison: Comparison): Promise<void> {
+export async function expectClose(actual: tf.Tensor, expected: tf.Tensor, comparison: Comparison, words: ExerciseCheckWords): Promise<void> {
   const [actualValues, expectedValues] = await Promise.all([actual.data(), expected.data()]);
   const first = within(actualValues, expectedValues, 1);
   if (first < 0) return;
@@ -173,12 +174,12 @@ export async function expectClose(actual: tf.Tensor, expected: tf.Tensor, compar
     const predictedValues = await predicted.data();
     predicted.dispose();
     if (tf.util.arraysEqual(predicted.shape, actual.shape) && within(actualValues, predictedValues, 10) < 0) {
-      throw new CheckFailure(`On ${comparison.trial}: ${mistake.hint}`);
+      throw new CheckFailure(words.onTrial(comparison.trial, mistake.hint));
     }
   }
   const where = elementLabel(expected.shape, first, comparison.axisNames);
   throw new CheckFailure(
-    `On ${comparison.trial}, your value at ${where} is ${formatNumber(actualValues[first]!)}, but ${comparison.reference} gives ${formatNumber(expectedValues[first]!)}.`,
+    words.differs(comparison.trial, where, formatNumber(actualValues[first]!), comparison.reference, formatNumber(expectedValues[first]!)),
   );
 }
 
@@ -214,13 +215,25 @@ export interface TensorTrial extends Comparison {
  * The common check: call the reader's function `name` on every trial (built lazily, inside the check's
  * scope), stop at the first wrong output, and otherwise report `success`.
  */
-export function checkTensorFunction(entry: unknown, name: string, trials: () => TensorTrial[], success: string): Promise<CheckResult> {
+export function checkTensorFunction(
+  entry: unknown,
+  name: string,
+  trials: () => TensorTrial[],
+  success: string,
+  words: ExerciseCheckWords,
+): Promise<CheckResult> {
   return runCheck(async () => {
-    const fn = readerFunction(entry, name);
+    const fn = readerFunction(entry, name, words);
     for (const trial of trials()) {
       const expected = trial.expected();
-      const output = requireTensor(callReader(fn, name, trial.args, trial.trial, trial.broadcastHint), 'Your output', expected.shape, trial.shapeHints);
-      await expectClose(output, expected, trial);
+      const output = requireTensor(
+        callReader(fn, name, trial.args, trial.trial, words, trial.broadcastHint),
+        words.yourOutput,
+        expected.shape,
+        words,
+        trial.shapeHints,
+      );
+      await expectClose(output, expected, trial, words);
     }
     return success;
   });

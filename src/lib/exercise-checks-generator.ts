@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { adainFromStatistics } from './adain';
 import { truncate } from './mapping';
 import { layerLatents, mixingGridLatents } from './synthesis';
-import { checkTensorFunction, formatShape, NHWC_AXES, testTensor, type CheckResult, type TensorTrial } from './exercise-check-core';
+import { checkTensorFunction, formatShape, NHWC_AXES, testTensor, type CheckResult, type ExerciseCheckWords, type TensorTrial } from './exercise-check-core';
 
 /** Checkers of the StyleGAN exercises (lessons 5–6), against mapping.ts and synthesis.ts. */
 
@@ -18,29 +18,26 @@ const TRUNCATION_TRIALS: readonly { count: number; wDim: number; psi: number }[]
 ];
 
 /** truncate(w, wAvg, psi) = w̄ + ψ·(w − w̄), against mapping.ts. */
-export function checkTruncation(entry: unknown): Promise<CheckResult> {
+export function checkTruncation(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     TRUNCATION_TRIALS.map(({ count, wDim, psi }, index): TensorTrial => {
       const w = testMatrix(count, wDim, 1001 + index);
       const wAvg = testMatrix(1, wDim, 1011 + index).reshape([wDim]) as tf.Tensor1D;
       return {
         args: [w, wAvg, psi],
-        trial: `${count} random w of size ${wDim} with psi = ${psi}`,
+        trial: words.truncationTrial(count, wDim, psi),
         expected: () => truncate({ wAvg }, w, psi),
-        reference: `w̄ + ψ·(w − w̄) from the library's truncate`,
+        reference: words.truncationReference,
         axisNames: ['image', 'i'],
         mistakes: [
-          {
-            hint: 'ψ works the wrong way round: ψ = 1 must leave w unchanged and ψ = 0 give w̄. Use w̄ + ψ·(w − w̄).',
-            predict: () => truncate({ wAvg }, w, 1 - psi),
-          },
-          { hint: 'you scaled w itself: w̄ + ψ·w. Scale the difference from the average: w̄ + ψ·(w − w̄).', predict: () => wAvg.add(w.mul(psi)) },
-          { hint: 'w̄ is missing: ψ·w shrinks towards zero, not towards the average w. Use w̄ + ψ·(w − w̄).', predict: () => w.mul(psi) },
-          { hint: 'you scaled the difference but did not add w̄ back: w̄ + ψ·(w − w̄).', predict: () => w.sub(wAvg).mul(psi) },
+          { hint: words.psiReversed, predict: () => truncate({ wAvg }, w, 1 - psi) },
+          { hint: words.scaledW, predict: () => wAvg.add(w.mul(psi)) },
+          { hint: words.averageMissing, predict: () => w.mul(psi) },
+          { hint: words.averageNotAdded, predict: () => w.sub(wAvg).mul(psi) },
         ],
       };
     });
-  return checkTensorFunction(entry, 'truncate', trials, 'Correct. Your truncate equals the library’s w̄ + ψ·(w − w̄) for ψ = 0.7, 0.5 and 1.3.');
+  return checkTensorFunction(entry, 'truncate', trials, words.truncationCorrect, words);
 }
 
 const STYLE_ADAIN_TRIALS: readonly (readonly [number, number, number, number])[] = [
@@ -49,7 +46,7 @@ const STYLE_ADAIN_TRIALS: readonly (readonly [number, number, number, number])[]
 ];
 
 /** styleAdain(x, ys, yb, epsilon): StyleGAN's AdaIN with a style (y_s, y_b) of shape [N, C] each. */
-export function checkStyleAdain(entry: unknown): Promise<CheckResult> {
+export function checkStyleAdain(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const epsilon = 1e-5;
   const trials = () =>
     STYLE_ADAIN_TRIALS.map((shape, index): TensorTrial => {
@@ -61,23 +58,18 @@ export function checkStyleAdain(entry: unknown): Promise<CheckResult> {
         adainFromStatistics(x, { mean: bias.reshape([n, 1, 1, c]), std: scale.reshape([n, 1, 1, c]) }, epsilon);
       return {
         args: [x, ys, yb, epsilon],
-        trial: `a random x of shape ${formatShape(shape)} with ys and yb of shape [${n}, ${c}]`,
+        trial: words.styleAdainTrial(formatShape(shape), formatShape([n, c])),
         expected: () => styled(ys, yb),
-        reference: 'adainFromStatistics(x, { mean: yb, std: ys }) (as synthesis.ts calls it)',
+        reference: words.styleAdainReference,
         axisNames: NHWC_AXES,
         mistakes: [
-          { hint: 'ys and yb are swapped. y_s scales (it plays σ), y_b shifts (it plays μ): ys·x̂ + yb.', predict: () => styled(yb, ys) },
-          { hint: 'yb is missing. Add it after scaling: ys·x̂ + yb.', predict: () => styled(ys, tf.zerosLike(yb)) },
+          { hint: words.scaleBiasSwapped, predict: () => styled(yb, ys) },
+          { hint: words.biasMissing, predict: () => styled(ys, tf.zerosLike(yb)) },
         ],
-        broadcastHint: 'ys and yb have shape [N, C]. Reshape them to [N, 1, 1, C] so that they line up with x of shape [N, H, W, C].',
+        broadcastHint: words.styleBroadcast,
       };
     });
-  return checkTensorFunction(
-    entry,
-    'styleAdain',
-    trials,
-    'Correct. Your styleAdain gives every channel the mean y_b and the standard deviation |y_s|, as the generator’s AdaIN does.',
-  );
+  return checkTensorFunction(entry, 'styleAdain', trials, words.styleAdainCorrect, words);
 }
 
 const NUM_WS = 8;
@@ -85,7 +77,7 @@ const NUM_WS = 8;
 const CROSSOVERS = [3, 0, 8, 5] as const;
 
 /** mixLatents(w1, w2, crossover, numWs): layers before the crossover from w1, the rest from w2, against layerLatents. */
-export function checkLayerLatents(entry: unknown): Promise<CheckResult> {
+export function checkLayerLatents(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     CROSSOVERS.map((crossover, index): TensorTrial => {
       const count = 1 + (index % 3);
@@ -93,29 +85,23 @@ export function checkLayerLatents(entry: unknown): Promise<CheckResult> {
       const w2 = testMatrix(count, 6, 1211 + index);
       return {
         args: [w1, w2, crossover, NUM_WS],
-        trial: `${count} pairs of random w with crossover = ${crossover}`,
+        trial: words.latentsTrial(count, crossover),
         expected: () => layerLatents(w1, w2, crossover, NUM_WS),
         reference: `layerLatents(w1, w2, ${crossover}, ${NUM_WS})`,
         axisNames: ['image', 'layer', 'i'],
         mistakes: [
-          {
-            hint: `the crossover is off by one. Layers 0 … crossover − 1 take w1 and layers crossover … ${NUM_WS - 1} take w2 (i < crossover).`,
-            predict: () => layerLatents(w1, w2, Math.min(crossover + 1, NUM_WS), NUM_WS),
-          },
-          {
-            hint: 'the crossover is off by one. Layer crossover itself already takes w2 (i < crossover takes w1).',
-            predict: () => layerLatents(w1, w2, Math.max(crossover - 1, 0), NUM_WS),
-          },
-          { hint: 'w1 and w2 are swapped: the early (coarse) layers take w1.', predict: () => layerLatents(w2, w1, crossover, NUM_WS) },
+          { hint: words.crossoverLate(NUM_WS - 1), predict: () => layerLatents(w1, w2, Math.min(crossover + 1, NUM_WS), NUM_WS) },
+          { hint: words.crossoverEarly, predict: () => layerLatents(w1, w2, Math.max(crossover - 1, 0), NUM_WS) },
+          { hint: words.latentsSwapped, predict: () => layerLatents(w2, w1, crossover, NUM_WS) },
         ],
-        shapeHints: [{ shape: [NUM_WS, count, 6], hint: 'Stack the layers on axis 1: tf.stack(perLayer, 1) gives [N, numWs, wDim].' }],
+        shapeHints: [{ shape: [NUM_WS, count, 6], hint: words.stackLayers }],
       };
     });
-  return checkTensorFunction(entry, 'mixLatents', trials, 'Correct. Your mixLatents equals layerLatents for crossovers 3, 0, 8 and 5.');
+  return checkTensorFunction(entry, 'mixLatents', trials, words.latentsCorrect, words);
 }
 
 /** gridLatents(rowWs, columnWs, crossover, numWs): image r·columns + c mixes row r (coarse) with column c (fine). */
-export function checkMixingGrid(entry: unknown): Promise<CheckResult> {
+export function checkMixingGrid(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const shapes = [
     { rows: 2, columns: 3, crossover: 4 },
     { rows: 3, columns: 2, crossover: 2 },
@@ -126,20 +112,20 @@ export function checkMixingGrid(entry: unknown): Promise<CheckResult> {
       const columnWs = testMatrix(columns, 5, 1311 + index);
       return {
         args: [rowWs, columnWs, crossover, NUM_WS],
-        trial: `${rows} row w's and ${columns} column w's with crossover = ${crossover}`,
+        trial: words.gridTrial(rows, columns, crossover),
         expected: () => mixingGridLatents(rowWs, columnWs, crossover, NUM_WS),
         reference: `mixingGridLatents(rowWs, columnWs, ${crossover}, ${NUM_WS})`,
         axisNames: ['image', 'layer', 'i'],
         mistakes: [
           {
-            hint: 'your images are in column-major order. Image r·columns + c is row r, column c (row-major, like reading a page).',
+            hint: words.columnMajor,
             predict: () => {
               const transposed = mixingGridLatents(rowWs, columnWs, crossover, NUM_WS).reshape([rows, columns, NUM_WS, 5]);
               return transposed.transpose([1, 0, 2, 3]).reshape([rows * columns, NUM_WS, 5]);
             },
           },
           {
-            hint: 'rows and columns swapped roles. The row’s w gives the coarse layers (before the crossover), the column’s w the rest.',
+            hint: words.rowsColumnsSwapped,
             predict: () => {
               const allRow = mixingGridLatents(rowWs, columnWs, NUM_WS, NUM_WS);
               const allColumn = mixingGridLatents(rowWs, columnWs, 0, NUM_WS);
@@ -149,5 +135,5 @@ export function checkMixingGrid(entry: unknown): Promise<CheckResult> {
         ],
       };
     });
-  return checkTensorFunction(entry, 'gridLatents', trials, 'Correct. Your gridLatents equals mixingGridLatents for a 2×3 and a 3×2 grid.');
+  return checkTensorFunction(entry, 'gridLatents', trials, words.gridCorrect, words);
 }

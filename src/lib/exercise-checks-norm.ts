@@ -13,6 +13,7 @@ import {
   runCheck,
   testTensor,
   type CheckResult,
+  type ExerciseCheckWords,
   type Mistake,
   type TensorTrial,
 } from './exercise-check-core';
@@ -57,46 +58,30 @@ function percentTooLarge(count: number): string {
  * Mistakes in the formula of a normalisation whose statistic groups hold `count` values each; `predict`
  * returns the reader's output under a variant of the formula.
  */
-function formulaMistakes(count: number, predict: (variant: NormVariant) => tf.Tensor): Mistake[] {
+function formulaMistakes(count: number, predict: (variant: NormVariant) => tf.Tensor, words: ExerciseCheckWords): Mistake[] {
   return [
-    {
-      hint:
-        `your σ is ${percentTooLarge(count)} % too large: did you divide by n − 1? ` +
-        'Normalisation uses the population variance (divide by n), as tf.moments does. In PyTorch that is var(unbiased=False).',
-      predict: () => predict({ unbiased: true }),
-    },
-    {
-      hint: 'ε is outside the square root. Divide by √(σ² + ε), not by σ + ε.',
-      predict: () => predict({ epsilonPlace: 'outside' }),
-    },
-    {
-      hint: 'ε is missing. Divide by √(σ² + ε): ε keeps the division safe when a group is almost constant.',
-      predict: () => predict({ epsilonPlace: 'none' }),
-    },
-    {
-      hint: 'you divided by the variance σ² + ε. Divide by its square root, √(σ² + ε).',
-      predict: () => predict({ epsilonPlace: 'no square root' }),
-    },
+    { hint: words.unbiasedVariance(percentTooLarge(count)), predict: () => predict({ unbiased: true }) },
+    { hint: words.epsilonOutside, predict: () => predict({ epsilonPlace: 'outside' }) },
+    { hint: words.epsilonMissing, predict: () => predict({ epsilonPlace: 'none' }) },
+    { hint: words.dividedByVariance, predict: () => predict({ epsilonPlace: 'no square root' }) },
   ];
 }
 
-const AXIS_MEANINGS: readonly { axes: number[]; hint: string }[] = [
-  { axes: [0, 1, 2], hint: 'you averaged over N, H and W (axes [0, 1, 2]): that is batch norm.' },
-  { axes: [1, 2, 3], hint: 'you averaged over H, W and C (axes [1, 2, 3]): that is layer norm.' },
-  { axes: [0, 1, 2, 3], hint: 'you averaged over the whole tensor (all four axes).' },
-  {
-    axes: [2, 3],
-    hint: "you averaged over axes [2, 3]. In PyTorch's [N, C, H, W] layout those are H and W, but here tensors are [N, H, W, C], so H and W are axes [1, 2].",
-  },
-  { axes: [3], hint: 'you averaged over the channels (axis 3) only.' },
-  { axes: [1], hint: 'you averaged over H (axis 1) only; average over W (axis 2) too.' },
-  { axes: [2], hint: 'you averaged over W (axis 2) only; average over H (axis 1) too.' },
+/** Wrong reduction axes and what averaging over them means. */
+const AXIS_MEANINGS: readonly { axes: number[]; hint: keyof ExerciseCheckWords & `averaged${string}` }[] = [
+  { axes: [0, 1, 2], hint: 'averagedBatch' },
+  { axes: [1, 2, 3], hint: 'averagedLayer' },
+  { axes: [0, 1, 2, 3], hint: 'averagedAll' },
+  { axes: [2, 3], hint: 'averagedPytorchAxes' },
+  { axes: [3], hint: 'averagedChannels' },
+  { axes: [1], hint: 'averagedHeight' },
+  { axes: [2], hint: 'averagedWidth' },
 ];
 
 /** Mistakes in the reduction axes, for a normalisation that should reduce over `correct`. */
-function axisMistakes(x: tf.Tensor4D, correct: number[], epsilon: number, goal: string): Mistake[] {
+function axisMistakes(x: tf.Tensor4D, correct: number[], epsilon: number, goal: string, words: ExerciseCheckWords): Mistake[] {
   return AXIS_MEANINGS.filter(({ axes }) => !tf.util.arraysEqual(axes, correct)).map(({ axes, hint }) => ({
-    hint: `${hint} ${goal}`,
+    hint: `${words[hint]} ${goal}`,
     predict: () => normaliseVariant(x, axes, epsilon),
   }));
 }
@@ -108,7 +93,7 @@ const INSTANCE_SHAPES: readonly (readonly [number, number, number, number])[] = 
 ];
 
 /** instanceNorm(x, epsilon): per sample and channel over H and W, against normalise(x, { method: 'instance' }). */
-export function checkInstanceNorm(entry: unknown): Promise<CheckResult> {
+export function checkInstanceNorm(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const epsilons = [DEFAULT_EPSILON, DEFAULT_EPSILON, 0.01];
   const trials = () =>
     INSTANCE_SHAPES.map((shape, index): TensorTrial => {
@@ -116,26 +101,21 @@ export function checkInstanceNorm(entry: unknown): Promise<CheckResult> {
       const x = testTensor(shape, 101 + index, { tinyChannel: true });
       return {
         args: [x, epsilon],
-        trial: `a random x of shape ${formatShape(shape)} with epsilon = ${epsilon}`,
+        trial: words.instanceTrial(formatShape(shape), String(epsilon)),
         expected: () => normalise(x, { method: 'instance' }, { epsilon }),
         reference: `normalise(x, { method: 'instance' }, { epsilon: ${epsilon} })`,
         axisNames: NHWC_AXES,
         mistakes: [
-          ...formulaMistakes(shape[1] * shape[2], (variant) => normaliseVariant(x, [1, 2], epsilon, variant)),
-          ...axisMistakes(x, [1, 2], epsilon, 'Instance norm averages over H and W only (axes [1, 2]), separately for every sample and channel.'),
+          ...formulaMistakes(shape[1] * shape[2], (variant) => normaliseVariant(x, [1, 2], epsilon, variant), words),
+          ...axisMistakes(x, [1, 2], epsilon, words.instanceGoal, words),
           {
-            hint: `you used ε = ${DEFAULT_EPSILON} instead of the epsilon argument (${epsilon}).`,
+            hint: words.fixedEpsilon(String(DEFAULT_EPSILON), String(epsilon)),
             predict: () => normalise(x, { method: 'instance' }),
           },
         ],
       };
     });
-  return checkTensorFunction(
-    entry,
-    'instanceNorm',
-    trials,
-    `Correct. On ${INSTANCE_SHAPES.length} random tensors your instanceNorm equals normalise(x, { method: 'instance' }).`,
-  );
+  return checkTensorFunction(entry, 'instanceNorm', trials, words.instanceCorrect(INSTANCE_SHAPES.length), words);
 }
 
 const AFFINE_TRIALS: readonly { shape: readonly [number, number, number, number]; axes: number[]; method: 'instance' | 'batch' | 'layer' }[] = [
@@ -150,7 +130,7 @@ function channelVector(channels: number, seed: number, centre: number): tf.Tenso
 }
 
 /** normaliseOver(x, axes, gamma, beta, epsilon): the one formula y = γ·x̂ + β, against normalise(). */
-export function checkNormaliseAffine(entry: unknown): Promise<CheckResult> {
+export function checkNormaliseAffine(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     AFFINE_TRIALS.map(({ shape, axes, method }, index): TensorTrial => {
       const x = testTensor(shape, 401 + index, { tinyChannel: true });
@@ -160,31 +140,20 @@ export function checkNormaliseAffine(entry: unknown): Promise<CheckResult> {
       const count = axes.reduce((product, axis) => product * shape[axis]!, 1);
       return {
         args: [x, axes, gamma, beta, epsilon],
-        trial: `a random x of shape ${formatShape(shape)} with axes [${axes.join(', ')}] (${method} norm)`,
+        trial: words.affineTrial(formatShape(shape), formatShape(axes), method),
         expected: () => normalise(x, { method }, { gamma, beta, epsilon }),
         reference: `normalise(x, { method: '${method}' }, { gamma, beta })`,
         axisNames: NHWC_AXES,
         mistakes: [
-          { hint: 'β is missing. After scaling by γ, add β.', predict: () => normalise(x, { method }, { gamma, epsilon }) },
-          { hint: 'γ is missing. Multiply x̂ by γ before adding β.', predict: () => normalise(x, { method }, { beta, epsilon }) },
-          {
-            hint: 'γ and β are swapped: y = γ·x̂ + β multiplies by γ and adds β.',
-            predict: () => normalise(x, { method }, { gamma: beta, beta: gamma, epsilon }),
-          },
-          {
-            hint: 'you used the axes [1, 2] of instance norm. Use the axes argument instead.',
-            predict: () => normalise(x, { method: 'instance' }, { gamma, beta, epsilon }),
-          },
-          ...formulaMistakes(count, (variant) => normaliseVariant(x, axes, epsilon, variant).mul(gamma).add(beta)),
+          { hint: words.betaMissing, predict: () => normalise(x, { method }, { gamma, epsilon }) },
+          { hint: words.gammaMissing, predict: () => normalise(x, { method }, { beta, epsilon }) },
+          { hint: words.gammaBetaSwapped, predict: () => normalise(x, { method }, { gamma: beta, beta: gamma, epsilon }) },
+          { hint: words.instanceAxesUsed, predict: () => normalise(x, { method: 'instance' }, { gamma, beta, epsilon }) },
+          ...formulaMistakes(count, (variant) => normaliseVariant(x, axes, epsilon, variant).mul(gamma).add(beta), words),
         ],
       };
     });
-  return checkTensorFunction(
-    entry,
-    'normaliseOver',
-    trials,
-    'Correct. With the axes of instance, batch and layer norm your normaliseOver equals normalise(x, { method }, { gamma, beta }).',
-  );
+  return checkTensorFunction(entry, 'normaliseOver', trials, words.affineCorrect, words);
 }
 
 const GROUP_TRIALS: readonly { shape: readonly [number, number, number, number]; groups: number }[] = [
@@ -203,7 +172,7 @@ function interleavedGroupNorm(x: tf.Tensor4D, groups: number, epsilon: number): 
 }
 
 /** groupNorm(x, groups, epsilon) against normalise(x, { method: 'group', groups }). */
-export function checkGroupNorm(entry: unknown): Promise<CheckResult> {
+export function checkGroupNorm(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     GROUP_TRIALS.map(({ shape, groups }, index): TensorTrial => {
       const x = testTensor(shape, 501 + index, { tinyChannel: true });
@@ -213,30 +182,19 @@ export function checkGroupNorm(entry: unknown): Promise<CheckResult> {
       const groupedView = () => x.reshape([n, h, w, groups, c / groups]);
       return {
         args: [x, groups, epsilon],
-        trial: `a random x of shape ${formatShape(shape)} with ${groups} group${groups === 1 ? '' : 's'}`,
+        trial: words.groupTrial(formatShape(shape), groups),
         expected: () => normalise(x, { method: 'group', groups }, { epsilon }),
         reference: `normalise(x, { method: 'group', groups: ${groups} })`,
         axisNames: NHWC_AXES,
         mistakes: [
-          {
-            hint:
-              'your groups interleave the channels. Group g holds neighbouring channels g·C/G … (g + 1)·C/G − 1: ' +
-              'reshape to [N, H, W, G, C/G], not [N, H, W, C/G, G].',
-            predict: () => interleavedGroupNorm(x, groups, epsilon),
-          },
-          {
-            hint: 'you normalised over H, W and all channels: that is layer norm, group norm with G = 1. Split C into G groups first.',
-            predict: () => normalise(x, { method: 'layer' }, { epsilon }),
-          },
-          {
-            hint: 'you normalised every channel on its own: that is instance norm, group norm with G = C.',
-            predict: () => normalise(x, { method: 'instance' }, { epsilon }),
-          },
-          ...formulaMistakes(perGroup, (variant) => normaliseVariant(groupedView(), [1, 2, 4], epsilon, variant).reshape([...shape])),
+          { hint: words.groupsInterleaved, predict: () => interleavedGroupNorm(x, groups, epsilon) },
+          { hint: words.groupIsLayerNorm, predict: () => normalise(x, { method: 'layer' }, { epsilon }) },
+          { hint: words.groupIsInstanceNorm, predict: () => normalise(x, { method: 'instance' }, { epsilon }) },
+          ...formulaMistakes(perGroup, (variant) => normaliseVariant(groupedView(), [1, 2, 4], epsilon, variant).reshape([...shape]), words),
         ],
       };
     });
-  return checkTensorFunction(entry, 'groupNorm', trials, "Correct. With 3, 2 and 1 groups your groupNorm equals normalise(x, { method: 'group', groups }).");
+  return checkTensorFunction(entry, 'groupNorm', trials, words.groupCorrect, words);
 }
 
 const BATCH_TRIALS: readonly { shape: readonly [number, number, number, number]; momentum: number }[] = [
@@ -249,14 +207,12 @@ function reversedMomentum(running: tf.Tensor1D, batch: tf.Tensor1D, momentum: nu
   return running.mul(momentum).add(batch.mul(1 - momentum));
 }
 
-function runningStatisticsOf(value: unknown, what: string, channels: number): { mean: tf.Tensor; variance: tf.Tensor } {
+function runningStatisticsOf(value: unknown, what: string, channels: number, words: ExerciseCheckWords): { mean: tf.Tensor; variance: tf.Tensor } {
   const running = (value as { running?: { mean?: unknown; variance?: unknown } } | null)?.running;
-  if (typeof running !== 'object' || running === null) {
-    throw new CheckFailure(`${what} should have a running field { mean, variance }: return { y, running: { mean, variance } }.`);
-  }
+  if (typeof running !== 'object' || running === null) throw new CheckFailure(words.runningMissing(what));
   return {
-    mean: requireTensor(running.mean, 'running.mean', [channels]),
-    variance: requireTensor(running.variance, 'running.variance', [channels]),
+    mean: requireTensor(running.mean, 'running.mean', [channels], words),
+    variance: requireTensor(running.variance, 'running.variance', [channels], words),
   };
 }
 
@@ -264,9 +220,9 @@ function runningStatisticsOf(value: unknown, what: string, channels: number): { 
  * batchNormStep(x, running, momentum) → { y, running }: one training step of batch norm, against
  * batchNormTrain (batch statistics for y; running ← (1 − m)·running + m·batch, the unbiased variance as PyTorch).
  */
-export function checkBatchNormStep(entry: unknown): Promise<CheckResult> {
+export function checkBatchNormStep(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   return runCheck(async () => {
-    const fn = readerFunction(entry, 'batchNormStep');
+    const fn = readerFunction(entry, 'batchNormStep', words);
     for (const [index, { shape, momentum }] of BATCH_TRIALS.entries()) {
       const channels = shape[3];
       const x = testTensor(shape, 601 + index);
@@ -274,63 +230,61 @@ export function checkBatchNormStep(entry: unknown): Promise<CheckResult> {
         mean: channelVector(channels, 611 + index, 0),
         variance: channelVector(channels, 621 + index, 2).abs() as tf.Tensor1D,
       };
-      const trial = `a random batch of shape ${formatShape(shape)} with momentum ${momentum}`;
-      const output = callReader(fn, 'batchNormStep', [x, running, momentum], trial);
+      const trial = words.batchTrial(formatShape(shape), momentum);
+      const output = callReader(fn, 'batchNormStep', [x, running, momentum], trial, words);
       const expected = batchNormTrain(x, running, { momentum });
-      const y = requireTensor((output as { y?: unknown } | null)?.y, 'Your y', shape);
-      const got = runningStatisticsOf(output, 'Your result', channels);
+      const y = requireTensor((output as { y?: unknown } | null)?.y, words.yourY, shape, words);
+      const got = runningStatisticsOf(output, words.yourResult, channels, words);
       const batch = groupMoments(x, { method: 'batch' });
       const count = shape[0] * shape[1] * shape[2];
-      await expectClose(y, expected.y, {
-        trial,
-        reference: 'batchNormTrain(x, running, { momentum }).y',
-        axisNames: NHWC_AXES,
-        mistakes: [
-          {
-            hint: 'y uses the running statistics: that is inference mode (model.eval() in PyTorch). In training, y uses the batch’s own μ and σ².',
-            predict: () => x.sub(running.mean).div(running.variance.add(DEFAULT_EPSILON).sqrt()),
-          },
-          {
-            hint: 'y is normalised over H and W only: that is instance norm. Batch norm averages over N, H and W (axes [0, 1, 2]).',
-            predict: () => normalise(x, { method: 'instance' }),
-          },
-          ...formulaMistakes(count, (variant) => normaliseVariant(x, [0, 1, 2], DEFAULT_EPSILON, variant)),
-        ],
-      });
-      await expectClose(got.mean, expected.running.mean, {
-        trial,
-        reference: 'batchNormTrain(x, running, { momentum }).running.mean',
-        axisNames: ['c'],
-        mistakes: [
-          {
-            hint: 'running.mean mixes the wrong way round. As in PyTorch, momentum weights the new batch: (1 − momentum)·running + momentum·batch.',
-            predict: () => reversedMomentum(running.mean, batch.mean, momentum),
-          },
-          {
-            hint: 'running.mean is the batch mean alone. Blend it with the old running mean: (1 − momentum)·running + momentum·batch.',
-            predict: () => batch.mean.clone(),
-          },
-        ],
-      });
+      await expectClose(
+        y,
+        expected.y,
+        {
+          trial,
+          reference: 'batchNormTrain(x, running, { momentum }).y',
+          axisNames: NHWC_AXES,
+          mistakes: [
+            { hint: words.inferenceMode, predict: () => x.sub(running.mean).div(running.variance.add(DEFAULT_EPSILON).sqrt()) },
+            { hint: words.batchIsInstanceNorm, predict: () => normalise(x, { method: 'instance' }) },
+            ...formulaMistakes(count, (variant) => normaliseVariant(x, [0, 1, 2], DEFAULT_EPSILON, variant), words),
+          ],
+        },
+        words,
+      );
+      await expectClose(
+        got.mean,
+        expected.running.mean,
+        {
+          trial,
+          reference: 'batchNormTrain(x, running, { momentum }).running.mean',
+          axisNames: ['c'],
+          mistakes: [
+            { hint: words.meanReversed, predict: () => reversedMomentum(running.mean, batch.mean, momentum) },
+            { hint: words.meanBatchOnly, predict: () => batch.mean.clone() },
+          ],
+        },
+        words,
+      );
       const unbiased = batch.variance.mul(count / (count - 1)) as tf.Tensor1D;
-      await expectClose(got.variance, expected.running.variance, {
-        trial,
-        reference: 'batchNormTrain(x, running, { momentum }).running.variance',
-        axisNames: ['c'],
-        mistakes: [
-          {
-            hint:
-              `running.variance uses the population variance. PyTorch stores the unbiased batch variance (× n/(n − 1), here n = ${count}) ` +
-              'in running_var, although y itself uses the population variance.',
-            predict: () => running.variance.mul(1 - momentum).add(batch.variance.mul(momentum)),
-          },
-          {
-            hint: 'running.variance mixes the wrong way round. As in PyTorch, momentum weights the new batch: (1 − momentum)·running + momentum·batch.',
-            predict: () => reversedMomentum(running.variance, unbiased, momentum),
-          },
-        ],
-      });
+      await expectClose(
+        got.variance,
+        expected.running.variance,
+        {
+          trial,
+          reference: 'batchNormTrain(x, running, { momentum }).running.variance',
+          axisNames: ['c'],
+          mistakes: [
+            {
+              hint: words.runningVariancePopulation(count),
+              predict: () => running.variance.mul(1 - momentum).add(batch.variance.mul(momentum)),
+            },
+            { hint: words.varianceReversed, predict: () => reversedMomentum(running.variance, unbiased, momentum) },
+          ],
+        },
+        words,
+      );
     }
-    return 'Correct. Your batchNormStep normalises with the batch statistics and updates the running ones as batchNormTrain (and PyTorch) do.';
+    return words.batchCorrect;
   });
 }

@@ -5,7 +5,8 @@ import { adainTarget } from './transfer';
 import type { VggFeatures } from './vgg-encoder';
 import { DEFAULT_EPSILON } from './norm';
 import { normaliseVariant } from './exercise-checks-norm';
-import { checkTensorFunction, formatShape, NHWC_AXES, testTensor, type CheckResult, type Mistake, type TensorTrial } from './exercise-check-core';
+import { checkTensorFunction, formatShape, NHWC_AXES, testTensor } from './exercise-check-core';
+import type { CheckResult, ExerciseCheckWords, Mistake, TensorTrial } from './exercise-check-core';
 
 /** Checkers of the AdaIN and style-transfer exercises (lessons 3–4), against adain.ts and losses.ts. */
 
@@ -29,7 +30,7 @@ function unbiasedStd(x: tf.Tensor4D, epsilon: number): tf.Tensor4D {
   });
 }
 
-function adainMistakes(content: tf.Tensor4D, style: tf.Tensor4D): Mistake[] {
+function adainMistakes(content: tf.Tensor4D, style: tf.Tensor4D, words: ExerciseCheckWords): Mistake[] {
   const epsilon = DEFAULT_EPSILON;
   const styleStatistics = () => channelStatistics(style);
   const withStyle = (normalised: tf.Tensor) => {
@@ -38,43 +39,41 @@ function adainMistakes(content: tf.Tensor4D, style: tf.Tensor4D): Mistake[] {
   };
   const mistakes: Mistake[] = [
     {
-      hint: 'the style mean μ(y) is missing. Add it after scaling by σ(y).',
+      hint: words.styleMeanMissing,
       predict: () => normaliseVariant(content, [1, 2], epsilon).mul(styleStatistics().std),
     },
     {
-      hint: 'the style σ(y) is missing. Multiply the normalised content by it before adding μ(y).',
+      hint: words.styleStdMissing,
       predict: () => normaliseVariant(content, [1, 2], epsilon).add(styleStatistics().mean),
     },
     {
-      hint: 'your output is the normalised content only. Scale it by σ(y) and add μ(y).',
+      hint: words.normalisedOnly,
       predict: () => normaliseVariant(content, [1, 2], epsilon),
     },
     {
-      hint:
-        'your σ uses the unbiased variance (divide by n − 1) plus ε, like calc_mean_std in the unofficial PyTorch port. ' +
-        'Use the population variance (divide by n), as tf.moments does; ε belongs to the content side only.',
+      hint: words.portStatistics,
       predict: () => {
         const contentMean = tf.moments(content, [1, 2], true).mean;
         return content.sub(contentMean).div(unbiasedStd(content, epsilon)).mul(unbiasedStd(style, epsilon)).add(channelStatistics(style).mean);
       },
     },
     {
-      hint: "your statistics are averaged over axes [2, 3]. In PyTorch's [N, C, H, W] layout those are H and W, but here tensors are [N, H, W, C], so H and W are axes [1, 2].",
+      hint: words.statisticsPytorchAxes,
       predict: () => {
         const { mean, variance } = tf.moments(style, [2, 3], true);
         return normaliseVariant(content, [2, 3], epsilon).mul(variance.sqrt()).add(mean);
       },
     },
     {
-      hint: 'ε is outside the square root on the content side. Divide by √(σ²(x) + ε).',
+      hint: words.contentEpsilonOutside,
       predict: () => withStyle(normaliseVariant(content, [1, 2], epsilon, { epsilonPlace: 'outside' })),
     },
     {
-      hint: 'ε is missing on the content side. Divide by √(σ²(x) + ε): ε keeps the division safe when a channel is almost constant.',
+      hint: words.contentEpsilonMissing,
       predict: () => withStyle(normaliseVariant(content, [1, 2], epsilon, { epsilonPlace: 'none' })),
     },
     {
-      hint: 'you swapped content and style: adain(content, style) keeps the layout of the content and takes the statistics of the style.',
+      hint: words.contentStyleSwapped,
       predict: () => adain(style, content),
     },
   ];
@@ -82,22 +81,22 @@ function adainMistakes(content: tf.Tensor4D, style: tf.Tensor4D): Mistake[] {
 }
 
 /** adain(content, style) against the library's adain. */
-export function checkAdain(entry: unknown): Promise<CheckResult> {
+export function checkAdain(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     ADAIN_TRIALS.map((shapes, index): TensorTrial => {
       const content = testTensor(shapes.content, 201 + index, { tinyChannel: shapes.tiny });
       const style = testTensor(shapes.style, 301 + index, { meanScale: 4 });
       return {
         args: [content, style],
-        trial: `a random content of shape ${formatShape(shapes.content)} and style of shape ${formatShape(shapes.style)}`,
+        trial: words.pairTrial(formatShape(shapes.content), formatShape(shapes.style)),
         expected: () => adain(content, style),
         reference: 'adain(content, style)',
         axisNames: NHWC_AXES,
-        mistakes: adainMistakes(content, style),
-        shapeHints: [{ shape: shapes.style, hint: 'That is the style’s shape: did you swap content and style?' }],
+        mistakes: adainMistakes(content, style, words),
+        shapeHints: [{ shape: shapes.style, hint: words.styleShape }],
       };
     });
-  return checkTensorFunction(entry, 'adain', trials, `Correct. On ${ADAIN_TRIALS.length} random pairs your adain equals the library's adain(content, style).`);
+  return checkTensorFunction(entry, 'adain', trials, words.adainCorrect(ADAIN_TRIALS.length), words);
 }
 
 const SWAP_TRIALS: readonly { content: Shape4; style: Shape4 }[] = [
@@ -106,7 +105,7 @@ const SWAP_TRIALS: readonly { content: Shape4; style: Shape4 }[] = [
 ];
 
 /** swapStd(content, style): the content's own μ, the style's σ — adainFromStatistics with mixed statistics. */
-export function checkSwapStd(entry: unknown): Promise<CheckResult> {
+export function checkSwapStd(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     SWAP_TRIALS.map((shapes, index): TensorTrial => {
       const content = testTensor(shapes.content, 701 + index);
@@ -114,27 +113,19 @@ export function checkSwapStd(entry: unknown): Promise<CheckResult> {
       const mixed = () => ({ mean: channelStatistics(content).mean, std: channelStatistics(style).std });
       return {
         args: [content, style],
-        trial: `a random content of shape ${formatShape(shapes.content)} and style of shape ${formatShape(shapes.style)}`,
+        trial: words.pairTrial(formatShape(shapes.content), formatShape(shapes.style)),
         expected: () => adainFromStatistics(content, mixed()),
         reference: 'adainFromStatistics(content, { mean: μ(content), std: σ(style) })',
         axisNames: NHWC_AXES,
         mistakes: [
-          { hint: 'your output has the style’s mean too: that is full AdaIN. Keep the content’s own μ(x).', predict: () => adain(content, style) },
-          {
-            hint: 'your output is centred at 0. Add the content’s own mean μ(x) back.',
-            predict: () => adainFromStatistics(content, { ...mixed(), mean: tf.zeros(mixed().mean.shape) }),
-          },
-          { hint: 'your output has the content’s σ. Scale the normalised content by the style’s σ(y).', predict: () => content.clone() },
+          { hint: words.swapHasStyleMean, predict: () => adain(content, style) },
+          { hint: words.swapCentred, predict: () => adainFromStatistics(content, { ...mixed(), mean: tf.zeros(mixed().mean.shape) }) },
+          { hint: words.swapContentStd, predict: () => content.clone() },
         ],
-        shapeHints: [{ shape: shapes.style, hint: 'That is the style’s shape: did you swap content and style?' }],
+        shapeHints: [{ shape: shapes.style, hint: words.styleShape }],
       };
     });
-  return checkTensorFunction(
-    entry,
-    'swapStd',
-    trials,
-    'Correct. Your output keeps the content’s channel means and takes the style’s σ, as adainFromStatistics does.',
-  );
+  return checkTensorFunction(entry, 'swapStd', trials, words.swapCorrect, words);
 }
 
 /** Channel counts of the style-loss layers; the spatial sizes are kept small so the check runs in milliseconds. */
@@ -176,53 +167,33 @@ function styleLossVariant(
 }
 
 /** styleLoss(decodedFeatures, styleFeatures): the paper's eq. 13 over relu1_1 … relu4_1, against losses.ts. */
-export function checkStyleLoss(entry: unknown): Promise<CheckResult> {
+export function checkStyleLoss(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     [0, 1].map((index): TensorTrial => {
       const decoded = randomFeatures(801 + 10 * index, 1);
       const style = randomFeatures(851 + 10 * index, 2);
       return {
         args: [decoded, style],
-        trial: 'random features of relu1_1 … relu4_1 (64, 128, 256 and 512 channels)',
+        trial: words.lossTrial,
         expected: () => styleLoss(decoded, style),
         reference: 'styleLoss(decoded, style)',
         axisNames: [],
         mistakes: [
-          {
-            hint: 'you summed squared differences. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂, the square root of that sum: tf.norm.',
-            predict: () => styleLossVariant(decoded, style, { distance: 'squared' }),
-          },
-          {
-            hint: 'you took a mean squared error. The loss takes the L2 norm ‖μ(a) − μ(b)‖₂ of the differences: tf.norm.',
-            predict: () => styleLossVariant(decoded, style, { distance: 'mse' }),
-          },
-          {
-            hint: 'your loss uses relu4_1 only. Sum the terms of all four layers, relu1_1, relu2_1, relu3_1 and relu4_1.',
-            predict: () => styleLossVariant(decoded, style, { layers: ['relu4_1'] }),
-          },
-          {
-            hint: 'your loss compares the means only. Add ‖σ(a) − σ(b)‖₂ for every layer.',
-            predict: () => styleLossVariant(decoded, style, { meanOnly: true }),
-          },
-          {
-            hint: 'your σ uses the unbiased variance (n − 1). Use the population variance, as tf.moments does.',
-            predict: () => styleLossVariant(decoded, style, { unbiased: true }),
-          },
+          { hint: words.lossSquared, predict: () => styleLossVariant(decoded, style, { distance: 'squared' }) },
+          { hint: words.lossMeanSquared, predict: () => styleLossVariant(decoded, style, { distance: 'mse' }) },
+          { hint: words.lossOneLayer, predict: () => styleLossVariant(decoded, style, { layers: ['relu4_1'] }) },
+          { hint: words.lossMeansOnly, predict: () => styleLossVariant(decoded, style, { meanOnly: true }) },
+          { hint: words.lossUnbiased, predict: () => styleLossVariant(decoded, style, { unbiased: true }) },
         ],
       };
     });
-  return checkTensorFunction(
-    entry,
-    'styleLoss',
-    trials,
-    'Correct. Your styleLoss equals the library’s styleLoss(decoded, style) on two random pairs of feature sets.',
-  );
+  return checkTensorFunction(entry, 'styleLoss', trials, words.lossCorrect, words);
 }
 
 const ALPHAS = [0.3, 0.75, 0] as const;
 
 /** styleTarget(contentFeatures, styleFeatures, alpha) = α·AdaIN(f(c), f(s)) + (1 − α)·f(c), the paper's eq. 14. */
-export function checkStyleTarget(entry: unknown): Promise<CheckResult> {
+export function checkStyleTarget(entry: unknown, words: ExerciseCheckWords): Promise<CheckResult> {
   const trials = () =>
     ALPHAS.map((alpha, index): TensorTrial => {
       const content = testTensor([1, 4, 5, 8], 901 + index);
@@ -230,19 +201,16 @@ export function checkStyleTarget(entry: unknown): Promise<CheckResult> {
       const encoded = () => ({ statistics: channelStatistics(style), colorPreservation: 'none' as const });
       return {
         args: [content, style, alpha],
-        trial: `random relu4_1-like features with alpha = ${alpha}`,
+        trial: words.targetTrial(alpha),
         expected: () => adainTarget(content, [{ style: encoded() }], { alpha }),
         reference: `adainTarget(f(c), [style], { alpha: ${alpha} })`,
         axisNames: NHWC_AXES,
         mistakes: [
-          {
-            hint: 'α works the wrong way round. α = 1 is full style: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).',
-            predict: () => adainTarget(content, [{ style: encoded() }], { alpha: 1 - alpha }),
-          },
-          { hint: 'the (1 − α)·f(c) term is missing: t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adain(content, style).mul(alpha) },
-          { hint: 'your output ignores α. t = α·AdaIN(f(c), f(s)) + (1 − α)·f(c).', predict: () => adain(content, style) },
+          { hint: words.alphaReversed, predict: () => adainTarget(content, [{ style: encoded() }], { alpha: 1 - alpha }) },
+          { hint: words.contentTermMissing, predict: () => adain(content, style).mul(alpha) },
+          { hint: words.alphaIgnored, predict: () => adain(content, style) },
         ],
       };
     });
-  return checkTensorFunction(entry, 'styleTarget', trials, 'Correct. Your styleTarget equals adainTarget for α = 0.3, 0.75 and 0.');
+  return checkTensorFunction(entry, 'styleTarget', trials, words.targetCorrect, words);
 }

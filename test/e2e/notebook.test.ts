@@ -227,6 +227,31 @@ describe('exercises', () => {
   }, 300_000);
 });
 
+describe('on a Chinese lesson page', () => {
+  test('a wrong exercise answer gets the Chinese hint, and a syntax error the Chinese message', async () => {
+    const zhLesson = `/zh-cn${lesson}`;
+    const unbiased = `function instanceNorm(x, epsilon) {
+  const mean = x.mean([1, 2], true);
+  const n = x.shape[1] * x.shape[2];
+  const variance = x.sub(mean).square().sum([1, 2], true).div(n - 1);
+  return x.sub(mean).div(variance.add(epsilon).sqrt());
+}`;
+    const wrong = await openWithCode(site, zhLesson, { 'instance-norm': unbiased });
+    await press(wrong.page, 'instance-norm', '.nb-check');
+    expect(await wrong.page.locator('#cell-instance-norm .nb-check-result').innerText()).toMatch(
+      /^✗ 还没有通过。在一个形状为 \[1, 4, 4, 2\]、epsilon = 0\.00001 的随机 x 上：你的 σ 大了 3\.2\d* %：是不是除以了 n − 1？归一化用的是总体方差/,
+    );
+    expect(wrong.errors).toEqual([]);
+    await wrong.page.close();
+
+    const syntax = await openWithCode(site, zhLesson, { [cellId]: 'const x = ;' });
+    await press(syntax.page, cellId);
+    expect(await syntax.page.locator(`#cell-${cellId} .nb-text-error`).innerText()).toMatch(/^第 1 行.*：语法错误：Unexpected token（第 11 列）。/);
+    expect(await syntax.page.locator(`#cell-${cellId} .nb-status`).innerText()).toMatch(/^[\d.]+ 秒后失败。$/);
+    await syntax.page.close();
+  }, 120_000);
+});
+
 const UNBIASED = `
 function unbiasedMoments(x, axes) {
   const mean = tf.mean(x, axes, true);

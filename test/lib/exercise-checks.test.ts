@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { exerciseChecks, type CheckId } from '../../src/lib/exercise-checks';
+import { exerciseCheckStrings } from '../../src/i18n/exercise-checks';
 
 /**
  * Every checker passes a correct solution written the way a reader would (plain tf ops, not the library) and
@@ -12,7 +13,7 @@ type Solution = (...args: never[]) => unknown;
 
 async function check(id: CheckId, solution: Solution): Promise<{ passed: boolean; message: string }> {
   const before = tf.memory().numTensors;
-  const result = await exerciseChecks[id](solution);
+  const result = await exerciseChecks[id](solution, exerciseCheckStrings.en);
   expect(tf.memory().numTensors, 'tensors left behind').toBe(before);
   return result;
 }
@@ -309,5 +310,24 @@ describe.each(['cpu', 'wasm'])('exercise checkers on the %s backend', (backend) 
     it('passes a correct solution', () => expectPass('mixing-grid', gridLatentsWith('correct')));
     it('explains column-major order', () => expectHint('mixing-grid', gridLatentsWith('column-major'), /column-major order/));
     it('explains swapped roles', () => expectHint('mixing-grid', gridLatentsWith('roles swapped'), /rows and columns swapped roles/));
+  });
+});
+
+describe('exercise checkers in Chinese', () => {
+  const zh = exerciseCheckStrings['zh-cn'];
+  beforeAll(async () => {
+    expect(await tf.setBackend('cpu')).toBe(true);
+  });
+
+  it('say the same facts in the words they are given', async () => {
+    const passed = await exerciseChecks['instance-norm'](instanceNormWith('correct'), zh);
+    expect(passed).toEqual({ passed: true, message: zh.instanceCorrect(3) });
+    const unbiased = await exerciseChecks['instance-norm'](instanceNormWith('unbiased'), zh);
+    expect(unbiased.passed).toBe(false);
+    expect(unbiased.message).toMatch(/^在一个形状为 \[1, 4, 4, 2\]、epsilon = 0\.00001 的随机 x 上：你的 σ 大了 3\.2\d* %：是不是除以了 n − 1？/);
+    const swapped = await exerciseChecks.adain(adainWith('swapped'), zh);
+    expect(swapped.message).toContain(zh.styleShape);
+    const missing = await exerciseChecks.adain(undefined as unknown as Solution, zh);
+    expect(missing.message).toBe('请定义一个名为 adain 的函数，然后再按一次“检查”。');
   });
 });

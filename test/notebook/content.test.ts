@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as Plot from '@observablehq/plot';
 import { exerciseChecks } from '../../src/lib/exercise-checks';
+import { exerciseCheckStrings } from '../../src/i18n/exercise-checks';
 import { notebookLibrary } from '../../src/lib/notebook-library';
 import { disposeGeneratorWeights, loadGeneratorWeights, type GeneratorWeights } from '../../src/lib/generator-weights';
 import { defaultLabState, readLabParams, writeLabParams } from '../../src/lib/lab-state';
@@ -169,13 +170,16 @@ describe.each(lessonSlugs)('notebook of %s', (slug) => {
 
   describe.each(notebook.exercises.map((exercise) => [exercise.id, exercise] as const))('exercise %s', (_id, exercise) => {
     it('passes its solution', async () => {
-      const result = await exerciseChecks[exercise.check](compileFunction(exercise.solution, exercise.entry, cellGlobals([])) as never);
+      const result = await exerciseChecks[exercise.check](
+        compileFunction(exercise.solution, exercise.entry, cellGlobals([])) as never,
+        exerciseCheckStrings.en,
+      );
       expect(result.message).toMatch(/^Correct/);
       expect(result.passed).toBe(true);
     });
 
     it('rejects its starter code', async () => {
-      const result = await exerciseChecks[exercise.check](compileFunction(exercise.starter, exercise.entry, cellGlobals([])) as never);
+      const result = await exerciseChecks[exercise.check](compileFunction(exercise.starter, exercise.entry, cellGlobals([])) as never, exerciseCheckStrings.en);
       expect(result.passed).toBe(false);
     });
   });

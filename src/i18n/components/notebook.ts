@@ -1,6 +1,9 @@
-import { defaultLocale, languageTags, locales, type Locale } from '../../lib/i18n';
+import type { Localized } from '../../lib/i18n';
 
-/** The notebook's words: CodeCell/Exercise/Question markup, code-cell.ts, notebook-question.ts, notebook-session.ts. */
+/**
+ * The notebook's words: CodeCell/Exercise/Question markup, code-cell.ts, notebook-question.ts, notebook-session.ts,
+ * and the worker's messages (notebook-worker.ts; the exercise checkers' hints are in exercise-checks.ts).
+ */
 const en = {
   language: 'Language',
   badgeWaiting: 'runs in a worker when you press Run',
@@ -43,6 +46,27 @@ const en = {
   chooseFirst: 'Choose an answer first.',
   right: '✓ Right.',
   notQuite: '✗ Not quite. Read why, then try the lab.',
+  // notebook-worker.ts
+  syntaxError: (message: string, column: number) => `Syntax error: ${message} (column ${column}).`,
+  outOfMemory: (message: string) => `The worker ran out of memory (${message}). Use smaller tensors; press Stop to start afresh if later cells fail.`,
+  notAnError: (value: string) => `The cell threw a value that is not an Error: ${value}`,
+  tfCouldNotStart: (message: string) => `TensorFlow.js could not start: ${message}`,
+  disposedTensor: '(a disposed tensor)',
+  couldNotDraw: (message: string) => `Could not draw: ${message}`,
+  unawaitedPromise: (message: string, line: number | undefined) => `A promise failed without being awaited: ${message}${line ? ` (line ${line})` : ''}`,
+  callbackError: (message: string) => `Error in a callback: ${message}`,
+  mustDefine: (entry: string, found: string | undefined) =>
+    `Your code must define a function named ${entry}; after running it, ${entry} is ${found === undefined ? 'not defined' : `a ${found}`}.`,
+  unknownChecker: (id: string) => `This exercise names a checker (${id}) the site does not have.`,
+  functionThrew: (line: number | undefined, message: string) => `Your function threw an error${line ? ` on line ${line}` : ''}: ${message}`,
+  /** What the worker is loading, for "Loading …: 1.0 of 2.1 MB" (island-kit.ts says the rest). */
+  vggModels: 'the VGG-19 encoder and its decoder',
+  mobileModels: 'the mobile encoder and decoder',
+  noImage: (name: string, names: string) => `There is no image "${name}". Try one of: ${names}.`,
+  imageNotLoaded: (file: string, status: number) => `The image ${file} could not be loaded (HTTP ${status}).`,
+  noCanvas: 'This browser gives the worker no 2-D canvas to read the image.',
+  plotTakesData:
+    'plot(options) takes data and settings, not functions: write x: "mean" rather than x: (d) => d.mean, and compute derived columns before plotting.',
 };
 
 const zhCn: typeof en = {
@@ -85,14 +109,25 @@ const zhCn: typeof en = {
   chooseFirst: '请先选择一个答案。',
   right: '✓ 正确。',
   notQuite: '✗ 不太对。读一读原因，再到实验里试一试。',
+  syntaxError: (message, column) => `语法错误：${message}（第 ${column} 列）。`,
+  outOfMemory: (message) => `后台线程的内存不够了（${message}）。请用小一些的张量；如果后面的单元格出错，按“停止”重新开始。`,
+  notAnError: (value) => `单元格抛出的值不是 Error：${value}`,
+  tfCouldNotStart: (message) => `TensorFlow.js 无法启动：${message}`,
+  disposedTensor: '（一个已释放的张量）',
+  couldNotDraw: (message) => `无法绘制：${message}`,
+  unawaitedPromise: (message, line) => `一个没有被 await 的 Promise 失败了：${message}${line ? `（第 ${line} 行）` : ''}`,
+  callbackError: (message) => `回调函数中出错：${message}`,
+  mustDefine: (entry, found) => `你的代码必须定义一个名为 ${entry} 的函数；运行之后，${entry} ${found === undefined ? '没有定义' : `是一个 ${found}`}。`,
+  unknownChecker: (id) => `这道练习指定的检查程序（${id}）本网站没有。`,
+  functionThrew: (line, message) => `你的函数${line ? `在第 ${line} 行` : ''}抛出了错误：${message}`,
+  vggModels: 'VGG-19 编码器及其解码器',
+  mobileModels: 'mobile 编码器和解码器',
+  noImage: (name, names) => `没有名为“${name}”的图片。可以试试：${names}。`,
+  imageNotLoaded: (file, status) => `图片 ${file} 无法加载（HTTP ${status}）。`,
+  noCanvas: '这个浏览器没有给后台线程提供读取图片所需的 2-D canvas。',
+  plotTakesData: 'plot(options) 接收的是数据和设置，而不是函数：请写 x: "mean"，而不是 x: (d) => d.mean；派生的列请在绘图之前算好。',
 };
 
 export type NotebookStrings = typeof en;
 
-export const notebookStrings: Record<Locale, NotebookStrings> = { en, 'zh-cn': zhCn };
-
-/** The words for the page the script runs on, from its `<html lang>`. */
-export function notebookStringsOfPage(): NotebookStrings {
-  const tag = document.documentElement.lang.toLowerCase();
-  return notebookStrings[locales.find((locale) => languageTags[locale].toLowerCase() === tag) ?? defaultLocale];
-}
+export const notebookStrings: Localized<NotebookStrings> = { en, 'zh-cn': zhCn };
