@@ -116,7 +116,8 @@ export function dropMalformedParams(keys: readonly string[], note: HTMLElement):
   if (keys.length === 0) return;
   const params = new URLSearchParams(location.search);
   const shown = keys.map((key) => `${key}=${params.get(key) ?? ''}`).join(', ');
-  note.textContent = `The address held values this lab cannot use (${shown}); it shows the defaults for them instead.`;
+  const { before, after } = localStrings(islandKitStrings).droppedParams;
+  note.replaceChildren(before, element('code', { textContent: shown }), after);
   writeUrlParams((query) => keys.forEach((key) => query.delete(key)));
 }
 

@@ -2,21 +2,21 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, parseBackendName, type BackendChoice, type BackendOptions } from '../lib/backend';
-import { threadsFromUrl } from '../lib/wasm-threads';
+import { threadsFromUrl, type ThreadsProblem } from '../lib/wasm-threads';
 
 /**
  * How a page, and the notebook's worker, start tfjs: the backend the address asks for
  * (`?backend=wasm`, or webgpu, webgl, cpu), the wasm threads (`?threads=N` within 1…cores, else every core;
- * `threadsNotice` says what was used instead of a value out of range) and the wasm files the bundler
+ * `threadsProblem` says why a value out of range was not used) and the wasm files the bundler
  * produced. Uses no `document`, so a worker can import it.
  */
-export function backendOptions(search: string): BackendOptions & { threadsNotice?: string } {
+export function backendOptions(search: string): BackendOptions & { threadsProblem?: ThreadsProblem } {
   const params = new URLSearchParams(search);
-  const { threads, notice } = threadsFromUrl(params.get('threads'), navigator.hardwareConcurrency);
+  const { threads, problem } = threadsFromUrl(params.get('threads'), navigator.hardwareConcurrency);
   return {
     forced: parseBackendName(params.get('backend')),
     wasmThreads: threads,
-    threadsNotice: notice,
+    ...(problem ? { threadsProblem: problem } : {}),
     wasmPaths: {
       'tfjs-backend-wasm.wasm': wasmPlain,
       'tfjs-backend-wasm-simd.wasm': wasmSimd,

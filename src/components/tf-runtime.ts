@@ -29,7 +29,7 @@ export function ready(): Promise<BackendStatus> {
         status = Promise.resolve(announce({ choice: next, notice: localStrings(backendStrings).deviceLost(lostReason, next.backend) }));
       },
     );
-    return announce({ choice, notice: options.threadsNotice });
+    return announce({ choice, notice: options.threadsProblem && localStrings(backendStrings).threadsNotice(options.threadsProblem) });
   })();
   return status;
 }

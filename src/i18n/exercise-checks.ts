@@ -1,4 +1,4 @@
-import type { Localized } from '../../lib/i18n';
+import type { Localized } from '../lib/i18n';
 
 /**
  * The exercise checkers' words (src/lib/exercise-check*.ts): hints that name a typical mistake, the trials they

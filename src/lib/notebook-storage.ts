@@ -48,10 +48,22 @@ export function recordProgress(store: KeyValueStore, lesson: string, kind: keyof
   return progress;
 }
 
-/** "2 of 4 exercises · 3 of 6 questions", counting only ids the lesson still has. */
-export function progressSummary(progress: LessonProgress, exerciseIds: readonly string[], questionIds: readonly string[]): string {
+export interface ProgressCounts {
+  exercisesDone: number;
+  exercises: number;
+  questionsDone: number;
+  questions: number;
+}
+
+/** How many of the lesson's exercises and questions are done, counting only ids the lesson still has. */
+export function progressCounts(progress: LessonProgress, exerciseIds: readonly string[], questionIds: readonly string[]): ProgressCounts {
   const done = (ids: readonly string[], finished: string[]) => ids.filter((id) => finished.includes(id)).length;
-  return `${done(exerciseIds, progress.exercises)} of ${exerciseIds.length} exercises · ${done(questionIds, progress.questions)} of ${questionIds.length} questions`;
+  return {
+    exercisesDone: done(exerciseIds, progress.exercises),
+    exercises: exerciseIds.length,
+    questionsDone: done(questionIds, progress.questions),
+    questions: questionIds.length,
+  };
 }
 
 /** The reader's saved code for a cell, or undefined when they have not edited it. */

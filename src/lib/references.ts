@@ -1,6 +1,7 @@
 /**
  * The papers and code the lessons cite, one entry each, so every lesson's reference list (and a translated
- * edition's) points at the same record. Titles stay in English in every locale.
+ * edition's) points at the same record. Titles stay in English in every locale; the words around them (what a
+ * piece of code is, "first as") are in src/i18n/components/references.ts.
  */
 export interface Reference {
   authors: string;
@@ -9,6 +10,8 @@ export interface Reference {
   title: string;
   /** Where it was published; omitted for code. */
   venue?: string;
+  /** The title a paper first circulated under, when it was renamed for publication. */
+  firstTitle?: string;
   /** arXiv identifier, e.g. "1703.06868". */
   arxiv?: string;
   /** For code without a paper: the repository's address. */
@@ -63,7 +66,8 @@ export const references = {
     authors: 'L. A. Gatys, A. S. Ecker, M. Bethge',
     year: 2016,
     title: 'Image Style Transfer Using Convolutional Neural Networks',
-    venue: 'CVPR (first as “A Neural Algorithm of Artistic Style”)',
+    venue: 'CVPR',
+    firstTitle: 'A Neural Algorithm of Artistic Style',
     arxiv: '1508.06576',
   },
   johnson2016: {
@@ -129,17 +133,20 @@ export const references = {
   },
   adainStyleCode: {
     authors: 'X. Huang',
-    title: 'AdaIN-style: the authors’ Lua Torch code for the AdaIN paper',
+    title: 'AdaIN-style',
     url: 'https://github.com/xunhuang1995/AdaIN-style',
   },
   pytorchAdainCode: {
     authors: 'N. Inoue',
-    title: 'pytorch-AdaIN: an unofficial PyTorch port (its function.py holds calc_mean_std)',
+    title: 'pytorch-AdaIN',
     url: 'https://github.com/naoto0804/pytorch-AdaIN',
   },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceId = keyof typeof references;
+
+/** The references that are code (a repository, no paper): each is described in the reader's language. */
+export type CodeReferenceId = { [K in ReferenceId]: (typeof references)[K] extends { url: string } ? K : never }[ReferenceId];
 
 /** Where a reader can open the work: its arXiv abstract page, or the code's repository. */
 export function referenceHref(reference: Reference): string {

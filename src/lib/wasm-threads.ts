@@ -1,20 +1,28 @@
 /**
  * The WebAssembly thread count a page asks for with `?threads=N`: a whole number from 1 to the device's
- * cores. Anything else is brought into that range, with a note for the reader that says what was used.
+ * cores. Anything else is brought into that range, and `problem` says why, for a note to the reader
+ * (src/i18n/components/backend.ts words it).
  */
+export interface ThreadsProblem {
+  kind: 'not whole' | 'below one' | 'above cores';
+  /** The value as the address gave it (trimmed). */
+  asked: string;
+  /** The device's cores: the threads used for 'not whole' and 'above cores'. */
+  cores: number;
+}
+
 export interface ThreadsChoice {
   threads: number;
-  notice?: string;
+  problem?: ThreadsProblem;
 }
 
 export function threadsFromUrl(text: string | null, cores: number): ThreadsChoice {
   const all = Math.max(1, Math.floor(cores) || 1);
-  const every = `every core (${all})`;
   if (text === null || text.trim() === '') return { threads: all };
-  const trimmed = text.trim();
-  const value = /^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isInteger(value)) return { threads: all, notice: `?threads=${trimmed} is not a whole number: using ${every}.` };
-  if (value < 1) return { threads: 1, notice: `?threads=${trimmed} is below 1: using 1 thread.` };
-  if (value > all) return { threads: all, notice: `?threads=${trimmed} is more than this device's ${all} cores: using ${every}.` };
+  const asked = text.trim();
+  const value = /^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(asked) ? Number(asked) : Number.NaN;
+  if (!Number.isInteger(value)) return { threads: all, problem: { kind: 'not whole', asked, cores: all } };
+  if (value < 1) return { threads: 1, problem: { kind: 'below one', asked, cores: all } };
+  if (value > all) return { threads: all, problem: { kind: 'above cores', asked, cores: all } };
   return { threads: value };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { codeKey, progressKey, progressSummary, readCode, readProgress, recordProgress, writeCode, type KeyValueStore } from '../../src/lib/notebook-storage';
+import { codeKey, progressKey, progressCounts, readCode, readProgress, recordProgress, writeCode, type KeyValueStore } from '../../src/lib/notebook-storage';
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -28,5 +28,10 @@ test('progress records each id once and survives a damaged entry', () => {
 });
 
 test('the summary counts only ids the lesson still has', () => {
-  expect(progressSummary({ exercises: ['e1', 'gone'], questions: ['q1', 'q3'] }, ['e1', 'e2'], ['q1', 'q2', 'q3'])).toBe('1 of 2 exercises · 2 of 3 questions');
+  expect(progressCounts({ exercises: ['e1', 'gone'], questions: ['q1', 'q3'] }, ['e1', 'e2'], ['q1', 'q2', 'q3'])).toEqual({
+    exercisesDone: 1,
+    exercises: 2,
+    questionsDone: 2,
+    questions: 3,
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { threadsFromUrl } from '../../src/lib/wasm-threads';
+import { backendStrings } from '../../src/i18n/components/backend';
 
 describe('?threads= is kept within 1…cores', () => {
   it.each([
@@ -21,7 +22,14 @@ describe('?threads= is kept within 1…cores', () => {
     ['abc', 4, 4, '?threads=abc is not a whole number: using every core (4).'],
     ['0x2', 4, 4, '?threads=0x2 is not a whole number: using every core (4).'],
   ])('%j on %i cores gives %i threads and says so', (text, cores, threads, notice) => {
-    expect(threadsFromUrl(text, cores)).toEqual({ threads, notice });
+    const choice = threadsFromUrl(text, cores);
+    expect(choice.threads).toBe(threads);
+    expect(choice.problem && backendStrings.en.threadsNotice(choice.problem)).toBe(notice);
+  });
+
+  it('says so in Chinese on a Chinese page', () => {
+    const { problem } = threadsFromUrl('16', 4);
+    expect(problem && backendStrings['zh-cn'].threadsNotice(problem)).toBe('?threads=16 超过了本设备的 4 个核心：使用全部核心（4 个）。');
   });
 
   it('a device that reports no core count runs one thread', () => {

@@ -1,5 +1,6 @@
 import type { Localized } from '../../lib/i18n';
 import type { BackendChoice, BackendName, BackendReason } from '../../lib/backend';
+import type { ThreadsProblem } from '../../lib/wasm-threads';
 
 /**
  * The backend badge's words (BackendBadge.astro), the backends page's table and the device-lost notice:
@@ -52,6 +53,13 @@ const en = {
     return skipped.length ? `${head} Passed over: ${skipped.join('; ')}.` : head;
   },
   deviceLost: (reason: string, next: BackendName) => `The GPU device was lost (${reason || 'no reason given'}); switched to ${enLabels[next]}.`,
+  /** Why `?threads=` was not used as given, and what was used instead. */
+  threadsNotice: ({ kind, asked, cores }: ThreadsProblem): string =>
+    kind === 'below one'
+      ? `?threads=${asked} is below 1: using 1 thread.`
+      : kind === 'above cores'
+        ? `?threads=${asked} is more than this device's ${cores} cores: using every core (${cores}).`
+        : `?threads=${asked} is not a whole number: using every core (${cores}).`,
 };
 
 const zhLabels: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: '纯 JavaScript（CPU）' };
@@ -99,6 +107,12 @@ const zhCn: typeof en = {
     return skipped.length ? `${head}跳过了：${skipped.join('；')}。` : head;
   },
   deviceLost: (reason, next) => `GPU 设备丢失（${reason || '未给出原因'}）；已切换到 ${zhLabels[next]}。`,
+  threadsNotice: ({ kind, asked, cores }) =>
+    kind === 'below one'
+      ? `?threads=${asked} 小于 1：使用 1 个线程。`
+      : kind === 'above cores'
+        ? `?threads=${asked} 超过了本设备的 ${cores} 个核心：使用全部核心（${cores} 个）。`
+        : `?threads=${asked} 不是整数：使用全部核心（${cores} 个）。`,
 };
 
 export const backendStrings: Localized<typeof en> = { en, 'zh-cn': zhCn };
