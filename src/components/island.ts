@@ -14,6 +14,7 @@
  */
 
 import { islandKitStrings } from '../i18n/components/island-kit';
+import { weightsErrorStrings } from '../i18n/components/weights-errors';
 import { localeOfTag, type Locale, type Localized } from '../lib/i18n';
 
 /** The page's locale, from its <html lang> (e.g. for a worker, which has no document). */
@@ -61,11 +62,33 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** The message for the page; advice meant for whoever hosts the site (a WeightsError's) goes to the console. */
+/** The fields of src/lib/weights.ts's errors that a reader's message uses (this file does not import that module). */
+interface WeightsFailure {
+  url?: string;
+  status?: number | null;
+  detail?: string;
+  developerAdvice?: string;
+}
+
+/**
+ * The message for the page, in its language for a weights failure (told apart by the error's name); advice
+ * meant for whoever hosts the site, and the developer's message, go to the console.
+ */
 export function errorText(error: unknown): string {
-  const advice = error instanceof Error && 'developerAdvice' in error ? error.developerAdvice : undefined;
-  if (typeof advice === 'string') console.warn(advice);
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const failure = error as Error & WeightsFailure;
+  if (typeof failure.developerAdvice === 'string') console.warn(`${error.message} ${failure.developerAdvice}`);
+  const t = localStrings(weightsErrorStrings);
+  switch (error.name) {
+    case 'WeightsMissingError':
+      return t.missing(failure.url ?? '', failure.status ?? null);
+    case 'WeightsCorruptError':
+      return t.damaged(failure.url ?? '', failure.detail ?? '');
+    case 'WeightsFormatError':
+      return t.mismatch(failure.detail ?? '');
+    default:
+      return error.message;
+  }
 }
 
 /** Copies the page address (it holds the island's state) and says so in `status`. */

@@ -44,8 +44,8 @@ export interface LoadOptions {
 }
 
 /**
- * Base class: every weights failure carries the file, a message a reader of the page can act on, and
- * advice for whoever hosts the site (for the console, not the page).
+ * Base class: every weights failure carries the file, a short message for developers, and advice for whoever
+ * hosts the site (for the console). The reader's words are in src/i18n/components/weights-errors.ts.
  */
 export class WeightsError extends Error {
   // Names are spelled out: a minified build renames classes, and the page tells the errors apart by name
@@ -70,7 +70,7 @@ export class WeightsMissingError extends WeightsError {
     readonly status: number | null,
   ) {
     super(
-      `The model file ${url} could not be downloaded${status === null ? '' : ` (HTTP ${status})`}. Check the connection and reload the page; if that does not help, the site is missing this file.`,
+      `${url} could not be downloaded${status === null ? '' : ` (HTTP ${status})`}.`,
       url,
       'If you host this site: the style-transfer models are not in the repository, “npm run prepare-models” makes them (then build again); the generator is committed in public/generator/. Deploy all of dist/.',
     );
@@ -81,8 +81,11 @@ export class WeightsMissingError extends WeightsError {
 export class WeightsCorruptError extends WeightsError {
   override name = 'WeightsCorruptError';
 
-  constructor(url: string, detail: string) {
-    super(`The model file ${url} is damaged (${detail}). Reload the page; if that does not help, the copy on this site is broken.`, url);
+  constructor(
+    url: string,
+    readonly detail: string,
+  ) {
+    super(`${url} is damaged (${detail}).`, url);
   }
 }
 
@@ -90,8 +93,8 @@ export class WeightsCorruptError extends WeightsError {
 export class WeightsFormatError extends WeightsError {
   override name = 'WeightsFormatError';
 
-  constructor(detail: string) {
-    super(`The model weights do not match the network (${detail}).`, '');
+  constructor(readonly detail: string) {
+    super(`The weights do not match the network (${detail}).`, '');
   }
 }
 

@@ -11,11 +11,13 @@ const labPath = '/lessons/style-transfer/?backend=wasm&content=chelsea&styles=ar
 
 describe('style lab with broken weights', () => {
   test.each([
-    ['missing', 404, 'could not be downloaded (HTTP 404)', 'prepare-models'],
-    ['corrupted', 200, 'is damaged (SHA-256 mismatch)', 'prepare-models -- --force'],
+    ['missing', '', 404, 'could not be downloaded (HTTP 404)', 'prepare-models'],
+    ['corrupted', '', 200, 'is damaged (SHA-256 mismatch)', 'prepare-models -- --force'],
+    // On a Chinese page the reader's words are Chinese; the technical detail goes to the console with the advice.
+    ['corrupted', '/zh-cn', 200, '已损坏', 'is damaged (SHA-256 mismatch). If you host this site'],
   ] as const)(
-    'a %s VGG weight file gives a reader a message, the host the fix in the console, and the mobile model still runs',
-    async (_kind, status, reason, advice) => {
+    'a %s VGG weight file (page "%s") gives a reader a message, the host the fix in the console, and the mobile model still runs',
+    async (_kind, edition, status, reason, advice) => {
       const { page, foreignRequests } = await openPage(site.context, site.origin, '/');
       const consoleWarnings: string[] = [];
       page.on('console', (entry) => {
@@ -28,7 +30,7 @@ describe('style lab with broken weights', () => {
         bytes[1000] = (bytes[1000]! + 1) % 256;
         return route.fulfill({ response, body: bytes });
       });
-      await page.goto(`${site.origin}${labPath}`);
+      await page.goto(`${site.origin}${edition}${labPath}`);
       await page.locator('style-lab .run').click();
       await page.waitForSelector('style-lab[data-state="error"]', { timeout: 120_000 });
       const message = (await page.locator('style-lab .message-error').last().textContent()) ?? '';
