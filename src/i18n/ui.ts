@@ -48,7 +48,7 @@ const en = {
   speedIntro:
     "How fast does this device run the models? This page measures a single large convolution and then the two style-transfer models (VGG-19 and the small mobile network) at 256² and 512² pixels, once with the style image encoded in every run and once with its features cached, as the style lab does when you only move a slider; then the style-mixing generator of lessons 5 and 6, for one face and for a whole 6 × 6 mixing grid in one call. Times are medians. The VGG weights are a 7 MB download, the generator's 2 MB.",
   speedOptions:
-    'Options in the address: <code>?models=vgg,mobile,generator&amp;sizes=256,512&amp;runs=3</code>, plus <code>&amp;backend=wasm</code> (or webgpu, webgl, cpu) to choose the backend.',
+    'Options in the address: <code>?models=vgg,mobile,generator&amp;sizes=256,512&amp;runs=3</code>, plus <code>&amp;backend=wasm</code> (or <code>webgpu</code>, <code>webgl</code>, <code>cpu</code>) to choose the backend.',
   speedMeasurements: 'Measurements',
   speedStart: 'Start',
   speedReady: 'Press start; the whole test takes about a minute on a laptop.',
@@ -105,7 +105,7 @@ const zhCn: UiStrings = {
   speedIntro:
     '这台设备运行模型有多快？本页先测一个大卷积，再测两个风格迁移模型（VGG-19 和小型的 mobile 网络）在 256² 和 512² 像素下的速度：一次每轮都重新编码风格图像，一次缓存风格特征（就像你只拖动滑块时风格实验所做的那样）；最后测第 5、6 课的风格混合生成器，分别生成一张脸和一次生成整个 6 × 6 的混合网格。时间取中位数。VGG 权重需下载 7 MB，生成器的权重 2 MB。',
   speedOptions:
-    '地址中的选项：<code>?models=vgg,mobile,generator&amp;sizes=256,512&amp;runs=3</code>，加上 <code>&amp;backend=wasm</code>（或 webgpu、webgl、cpu）可以指定后端。',
+    '地址中的选项：<code>?models=vgg,mobile,generator&amp;sizes=256,512&amp;runs=3</code>，加上 <code>&amp;backend=wasm</code>（或 <code>webgpu</code>、<code>webgl</code>、<code>cpu</code>）可以指定后端。',
   speedMeasurements: '测量结果',
   speedStart: '开始',
   speedReady: '按“开始”；在笔记本电脑上整个测试大约需要一分钟。',

@@ -12,11 +12,11 @@ export default translateNotebook(english, {
   exercises: {
     'instance-norm': {
       title: '用 tf 运算写出实例归一化',
-      task: "写出 instanceNorm(x, epsilon)，x 是形状为 [N, H, W, C] 的张量。对每张图像的每个通道，用它自己在 H 和 W 上的均值（mean）和方差（variance）归一化。使用总体方差（population variance，除以 n），并把 epsilon 放在平方根里面。返回同样形状的张量。检查会在三种形状的随机张量上，把你的输出与 normalise(x, { method: 'instance' }) 比较。",
+      task: "写出 `instanceNorm(x, epsilon)`，x 是形状为 [N, H, W, C] 的张量。对每张图像的每个通道，用它自己在 H 和 W 上的均值（mean）和方差（variance）归一化。使用总体方差（population variance，除以 n），并把 `epsilon` 放在平方根里面。返回同样形状的张量。检查会在三种形状的随机张量上，把你的输出与 `normalise(x, { method: 'instance' })` 比较。",
     },
     'normalise-affine': {
       title: '一个公式，适用于所有方法',
-      task: '写出 normaliseOver(x, axes, gamma, beta, epsilon)。它在给定的轴上计算 x 的 μ 和 σ²，归一化，然后返回 gamma · x̂ + beta。gamma 和 beta 每个通道一个值（形状 [C]）。检查会用实例归一化的轴 [1, 2]、批量归一化的轴 [0, 1, 2] 和层归一化的轴 [1, 2, 3] 调用它，并与 normalise() 比较。',
+      task: '写出 `normaliseOver(x, axes, gamma, beta, epsilon)`。它在给定的轴上计算 x 的 μ 和 σ²，归一化，然后返回 `gamma` · x̂ + `beta`。`gamma` 和 `beta` 每个通道一个值（形状 [C]）。检查会用实例归一化的轴 [1, 2]、批量归一化的轴 [0, 1, 2] 和层归一化的轴 [1, 2, 3] 调用它，并与 `normalise()` 比较。',
     },
   },
   questions: {

@@ -11,11 +11,11 @@ export default translateNotebook(english, {
   exercises: {
     'group-norm': {
       title: '写出组归一化',
-      task: '写出 groupNorm(x, groups, epsilon)，x 的形状为 [N, H, W, C]。把 C 个通道分成若干组，每组 C / groups 个相邻通道：第 0 组包含通道 0 … C/G − 1。对每张图像的每一组，在 H、W 和该组的通道上归一化，然后返回原来形状的张量。检查使用 3、2 和 1 个组。',
+      task: '写出 `groupNorm(x, groups, epsilon)`，x 的形状为 [N, H, W, C]。把 C 个通道分成若干组，每组 C / `groups` 个相邻通道：第 0 组包含通道 0 … C/G − 1。对每张图像的每一组，在 H、W 和该组的通道上归一化，然后返回原来形状的张量。检查使用 3、2 和 1 个组。',
     },
     'batch-norm-step': {
       title: '批量归一化的一个训练步',
-      task: '写出 batchNormStep(x, running, momentum)，x 的形状为 [N, H, W, C]。running 是 { mean, variance }，形状都是 [C]。返回 { y, running: { mean, variance } }。y 用这个批量自己在 N、H、W 上的均值和总体方差归一化 x（ε = 1e-5）。新的滑动平均值（running statistics）为 (1 − momentum) · 旧值 + momentum · 批量值。与 PyTorch 一样，滑动方差使用批量的无偏方差（unbiased variance）：乘以 n / (n − 1)，其中 n = N · H · W。',
+      task: '写出 `batchNormStep(x, running, momentum)`，x 的形状为 [N, H, W, C]。`running` 是 `{ mean, variance }`，形状都是 [C]。返回 `{ y, running: { mean, variance } }`。y 用这个批量自己在 N、H、W 上的均值和总体方差归一化 x（ε = 1e-5）。新的滑动平均值（running statistics）为 (1 − `momentum`) · 旧值 + `momentum` · 批量值。与 PyTorch 一样，滑动方差使用批量的无偏方差（unbiased variance）：乘以 n / (n − 1)，其中 n = N · H · W。',
     },
   },
   questions: {

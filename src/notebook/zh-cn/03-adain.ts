@@ -12,11 +12,11 @@ export default translateNotebook(english, {
   exercises: {
     adain: {
       title: '写出 AdaIN',
-      task: '写出 adainByHand(content, style)，输入是形状为 [N, H, W, C] 的张量（风格的 H 和 W 可以不同）。对内容的每个通道，用它自己在 H 和 W 上的均值和 σ 归一化，再乘以风格的 σ，加上风格的均值。使用总体方差。与作者的代码一样，把 ε = 1e-5 只放在内容一侧的平方根里。函数用自己的名字，这样后面的单元格仍然使用库里的 adain()。检查会与 adain() 比较，因此也检查了每个输出通道都得到风格的均值和 σ。',
+      task: '写出 `adainByHand(content, style)`，输入是形状为 [N, H, W, C] 的张量（风格的 H 和 W 可以不同）。对内容的每个通道，用它自己在 H 和 W 上的均值和 σ 归一化，再乘以风格的 σ，加上风格的均值。使用总体方差。与作者的代码一样，把 ε = 1e-5 只放在内容一侧的平方根里。函数用自己的名字，这样后面的单元格仍然使用库里的 `adain()`。检查会与 `adain()` 比较，因此也检查了每个输出通道都得到风格的均值和 σ。',
     },
     'swap-std': {
       title: '只取风格的 σ',
-      task: '写出 swapStd(content, style)，输入是形状为 [N, H, W, C] 的张量。与 AdaIN 一样，对内容的每个通道归一化（总体方差，ε = 1e-5 放在平方根里），再乘以风格的 σ。但加回的是内容自己的均值，不是风格的均值。检查会与 adainFromStatistics(content, { mean: μ(content), std: σ(style) }) 比较。',
+      task: '写出 `swapStd(content, style)`，输入是形状为 [N, H, W, C] 的张量。与 AdaIN 一样，对内容的每个通道归一化（总体方差，ε = 1e-5 放在平方根里），再乘以风格的 σ。但加回的是内容自己的均值，不是风格的均值。检查会与 `adainFromStatistics(content, { mean: μ(content), std: σ(style) })` 比较。',
     },
   },
   questions: {

@@ -11,11 +11,11 @@ export default translateNotebook(english, {
   exercises: {
     'style-target': {
       title: '带 α 的解码器目标',
-      task: '写出 styleTarget(contentFeatures, styleFeatures, alpha)。对形状为 [N, H, W, C] 的特征，它返回 α · AdaIN(f(c), f(s)) + (1 − α) · f(c)。你可以调用库里的 adain(content, style)。检查会在 α = 0.3、0.75 和 0 时与 adainTarget 比较。',
+      task: '写出 `styleTarget(contentFeatures, styleFeatures, alpha)`。对形状为 [N, H, W, C] 的特征，它返回 α · AdaIN(f(c), f(s)) + (1 − α) · f(c)。你可以调用库里的 `adain(content, style)`。检查会在 α = 0.3、0.75 和 0 时与 adainTarget 比较。',
     },
     'style-loss': {
       title: '由通道统计量得到的风格损失',
-      task: '写出 styleLoss(a, b)。a 和 b 是对象，包含特征 relu1_1、relu2_1、relu3_1 和 relu4_1，形状都是 [1, H, W, C]。对每一层，在 H 和 W 上取通道均值 μ 和 σ = √(总体方差 + 1e-5)。把四层的 ‖μ(a) − μ(b)‖₂ + ‖σ(a) − σ(b)‖₂ 加起来（论文的公式 13；tf.norm 给出 ‖·‖₂）。返回一个标量张量。',
+      task: '写出 `styleLoss(a, b)`。a 和 b 是对象，包含特征 relu1_1、relu2_1、relu3_1 和 relu4_1，形状都是 [1, H, W, C]。对每一层，在 H 和 W 上取通道均值 μ 和 σ = √(总体方差 + 1e-5)。把四层的 ‖μ(a) − μ(b)‖₂ + ‖σ(a) − σ(b)‖₂ 加起来（论文的公式 13；tf.norm 给出 ‖·‖₂）。返回一个标量张量。',
     },
   },
   questions: {

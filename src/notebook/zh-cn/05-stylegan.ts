@@ -11,11 +11,11 @@ export default translateNotebook(english, {
   exercises: {
     truncation: {
       title: '写出截断',
-      task: '写出 truncateByHand(w, wAvg, psi)。w 的形状为 [N, wDim]，wAvg（平均中间潜在向量 w̄）的形状为 [wDim]。对 w 的每一行返回 w̄ + ψ · (w − w̄)。检查会在 ψ = 0.7、0.5 和 1.3 时与库比较。',
+      task: '写出 `truncateByHand(w, wAvg, psi)`。w 的形状为 [N, wDim]，wAvg（平均中间潜在向量 w̄）的形状为 [wDim]。对 w 的每一行返回 w̄ + ψ · (w − w̄)。检查会在 ψ = 0.7、0.5 和 1.3 时与库比较。',
     },
     'style-adain': {
       title: 'StyleGAN 的 AdaIN',
-      task: '写出 styleAdain(x, ys, yb, epsilon)。x 的形状为 [N, H, W, C]；ys 和 yb 的形状为 [N, C]。对 x 的每个通道在 H 和 W 上归一化（总体方差，epsilon 放在平方根里），乘以 ys，再加上 yb。ys 和 yb 需要变成形状 [N, 1, 1, C]，才能与 x 对齐。',
+      task: '写出 `styleAdain(x, ys, yb, epsilon)`。x 的形状为 [N, H, W, C]；ys 和 yb 的形状为 [N, C]。对 x 的每个通道在 H 和 W 上归一化（总体方差，`epsilon` 放在平方根里），乘以 ys，再加上 yb。ys 和 yb 需要变成形状 [N, 1, 1, C]，才能与 x 对齐。',
     },
   },
   questions: {

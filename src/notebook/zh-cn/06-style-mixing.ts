@@ -11,11 +11,11 @@ export default translateNotebook(english, {
   exercises: {
     'layer-latents': {
       title: '每一层一个 w',
-      task: '写出 mixLatents(w1, w2, crossover, numWs)。w1 和 w2 的形状为 [N, wDim]。返回形状为 [N, numWs, wDim] 的张量：当 i < crossover 时第 i 层是 w1，否则是 w2。tf.stack(listOfLayers, 1) 沿层的轴堆叠。检查会在交叉点为 3、0、8 和 5 时与 layerLatents 比较。',
+      task: '写出 `mixLatents(w1, w2, crossover, numWs)`。w1 和 w2 的形状为 [N, wDim]。返回形状为 [N, numWs, wDim] 的张量：当 i < `crossover` 时第 i 层是 w1，否则是 w2。`tf.stack(listOfLayers, 1)` 沿层的轴堆叠。检查会在交叉点为 3、0、8 和 5 时与 layerLatents 比较。',
     },
     'mixing-grid': {
       title: '混合网格',
-      task: '写出 gridLatents(rowWs, columnWs, crossover, numWs)。rowWs 的形状为 [R, wDim]，columnWs 为 [C, wDim]。网格的第 r · C + c 张图像（逐行排列）在交叉点之前的层取第 r 行的 w，其余的层取第 c 列的 w。返回 [R · C, numWs, wDim]。你可以调用库里的 layerLatents(w1, w2, crossover, numWs)。',
+      task: '写出 `gridLatents(rowWs, columnWs, crossover, numWs)`。rowWs 的形状为 [R, wDim]，columnWs 为 [C, wDim]。网格的第 r · C + c 张图像（逐行排列）在交叉点之前的层取第 r 行的 w，其余的层取第 c 列的 w。返回 [R · C, numWs, wDim]。你可以调用库里的 `layerLatents(w1, w2, crossover, numWs)`。',
     },
   },
   questions: {
