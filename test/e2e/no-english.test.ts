@@ -45,7 +45,7 @@ const properNames = new Set([
   // units
   ...['GiB', 'MiB', 'KiB', 'GFLOP', 'fps', 'kB'],
   // keys, values, venues
-  ...['sigmoid', 'leaky', 'Pascal', 'Titan', 'Jupyter'],
+  ...['sigmoid', 'leaky', 'Pascal', 'Titan', 'Jupyter', 'Keras', 'Transformer', 'Progressive', 'IBN-Net'],
   ...['resvg-js', 'MPL-2.0', 'Lisa', 'Wischofsky', 'Florian', 'Körner'],
   ...['Shift', 'Enter', 'Tab', 'NaN', 'RGB', 'MLP', 'ICCV', 'CVPR', 'ECCV', 'ICLR', 'ICML', 'Lua', 'DCGAN', 'CycleGAN', 'pix2pix', 'L-BFGS'],
   // the people whose work the lessons cite
@@ -61,6 +61,8 @@ const properNames = new Set([
     'Chen',
     'Schmidt',
     'Karras',
+    'Radford',
+    'Pan',
     'Laine',
     'Aila',
     'Wu',
@@ -116,14 +118,16 @@ async function visibleWords(page: Page): Promise<{ text: string; where: string }
 
 /**
  * The English words in a text: runs of three or more Latin letters that are not a proper name or unit. Left
- * out: an English term in full-width parentheses after its Chinese one (the lessons give it at first use),
+ * out: an English term in full-width parentheses after its Chinese one (the lessons give it at first use; it
+ * may be one item of the parentheses, e.g. “（upsampling，双线性插值）”),
  * English quoted in “…” (what a course transcript said), paths and packages (generator/, @dicebear/core, a web
  * address) and identifiers (camelCase, dotted, snake_case).
  */
 function englishWords(text: string): string[] {
   const tokens =
     text
-      .replace(/（[^（）\u4e00-\u9fff]*）|“[^“”\u4e00-\u9fff]*”|[\w.@-]*\/[\w.@/-]*/g, ' ')
+      .replace(/（[^（）]*）/g, (group) => group.replace(/(?<=[（，；])[^（），；\u4e00-\u9fff]*(?=[，；）])/g, ' '))
+      .replace(/“[^“”\u4e00-\u9fff]*”|[\w.@-]*\/[\w.@/-]*/g, ' ')
       .match(/[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9_.\-]*[A-Za-zÀ-ÿ0-9]|[A-Za-zÀ-ÿ]/g) ?? [];
   return tokens
     .map((token) => token.replace(/[.\-]+$/, ''))
@@ -143,6 +147,7 @@ describe('the Chinese edition shows no English', () => {
     expect(englishWords('Loading 生成器 the generator')).toEqual(['Loading', 'the', 'generator']);
     expect(englishWords('特征图（feature map）按“add it in”写 styleLoss、tf.norm 和 calc_mean_std')).toEqual([]);
     expect(englishWords('（或 webgpu、webgl）')).toEqual(['webgpu', 'webgl']);
+    expect(englishWords('上采样（upsampling，双线性插值）；领域（一个*领域*，domain）')).toEqual([]);
     expect(englishWords('generator/（生成器）用 @dicebear/core 绘制（figma.com/community/file/1），Florian Körner')).toEqual([]);
   });
 
