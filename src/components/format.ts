@@ -7,6 +7,11 @@ export function formatNumber(value: number): string {
   return value.toFixed(3);
 }
 
+/** A download's size, e.g. "7.3 MB" (decimal megabytes, as the models' sizes are given). */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
 /**
  * The width a Plot chart is drawn at: the width its container gets (so text stays legible on a phone
  * instead of shrinking with the SVG), kept between 280 px and `widest`.

@@ -1,5 +1,6 @@
 import { modelFolders, type ModelFolderStatus, type OfflineRequest, type OfflineStatus } from '../lib/offline';
 import { errorText, Island, localStrings } from './island';
+import { formatMegabytes } from './format';
 import { siteUrl } from './site-url';
 import { offlineStatusStrings } from '../i18n/components/offline-status';
 
@@ -11,10 +12,6 @@ import { offlineStatusStrings } from '../i18n/components/offline-status';
  */
 
 const t = localStrings(offlineStatusStrings);
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
 
 function ask(worker: ServiceWorker, request: OfflineRequest): Promise<OfflineStatus> {
   return new Promise((resolve) => {
@@ -103,7 +100,7 @@ export class OfflineStatusElement extends Island {
     const worker = navigator.serviceWorker.controller;
     if (!worker) return;
     const status = await ask(worker, { type: 'offline-status' });
-    this.find('.offline-state').textContent = t.available(megabytes(status.precacheBytes));
+    this.find('.offline-state').textContent = t.available(formatMegabytes(status.precacheBytes));
     this.dataset.ready = '';
     this.find('.offline-models').replaceChildren(...modelFolders(status.models).map((folder) => this.drawFolder(folder)));
   }
@@ -113,21 +110,21 @@ export class OfflineStatusElement extends Island {
     item.dataset.folder = folder.folder;
     const label = t.folders[folder.folder] ?? folder.folder;
     if (folder.missingBytes === 0) {
-      item.textContent = t.saved(label, megabytes(folder.bytes));
+      item.textContent = t.saved(label, formatMegabytes(folder.bytes));
       item.dataset.saved = '';
       return item;
     }
     item.textContent = t.notSaved(label);
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = t.saveNow(megabytes(folder.missingBytes));
+    button.textContent = t.saveNow(formatMegabytes(folder.missingBytes));
     button.addEventListener('click', () => {
       button.disabled = true;
       void navigator.storage?.persist?.();
       let loaded = 0;
       saveFiles(folder.missingPaths, (bytes) => {
         loaded += bytes;
-        button.textContent = t.savingModel(megabytes(loaded), megabytes(folder.missingBytes));
+        button.textContent = t.savingModel(formatMegabytes(loaded), formatMegabytes(folder.missingBytes));
       })
         .then(() => this.refresh())
         .catch((error: unknown) => {

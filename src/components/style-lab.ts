@@ -5,6 +5,7 @@ import { paintChangeEvent } from './paint-events';
 import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, writeUrlParams } from './island';
 import { backendStrings } from '../i18n/components/backend';
 import { styleLabStrings } from '../i18n/components/style-lab';
+import { formatMegabytes } from './format';
 import { MaskPainter } from './style-lab-masks';
 import { warmUpWhenNear } from './model-warmup';
 import { StyleLabResults } from './style-lab-results';
@@ -38,10 +39,6 @@ type LabPhase = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'error';
 export interface RunInputs {
   content: ImageData;
   styles: ImageData[];
-}
-
-function formatMB(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function isOutOfMemory(error: unknown): boolean {
@@ -354,7 +351,7 @@ export class StyleLab extends Island {
       onWeightsProgress: ({ loadedBytes, totalBytes }) => {
         weightsRow.hidden = false;
         this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
-        this.find('.progress-text', weightsRow).textContent = this.t.weightsProgress(formatMB(loadedBytes), formatMB(totalBytes));
+        this.find('.progress-text', weightsRow).textContent = this.t.weightsProgress(formatMegabytes(loadedBytes), formatMegabytes(totalBytes));
       },
       onLayerProgress: ({ done, total, name }) => {
         this.setPhase('running');
