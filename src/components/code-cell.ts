@@ -139,7 +139,6 @@ export class CodeCell extends Island implements RunnableCell {
         () => void this.run(),
         (code) => this.edited(code),
       );
-      this.find('.nb-code').remove();
       this.dataset.editor = 'ready';
       if (hadFocus) this.editor.focus();
     })().catch((error: unknown) => {

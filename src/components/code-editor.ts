@@ -29,7 +29,8 @@ const darkAware = HighlightStyle.define([
 
 const theme = EditorView.theme({
   '&': { backgroundColor: 'var(--bg)', color: 'var(--fg)', fontSize: '0.88rem' },
-  '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)' },
+  // The static code shown before the editor loads has the same padding, so the page does not shift when it swaps.
+  '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)', padding: '0.5rem 0' },
   '.cm-gutters': { backgroundColor: 'var(--panel)', color: 'var(--muted)', border: 'none' },
   '.cm-activeLine': { backgroundColor: 'transparent' },
   '&.cm-focused .cm-activeLine': { backgroundColor: 'var(--highlight)' },
@@ -56,9 +57,9 @@ const errorLineField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+/** An editor in place of what `host` shows: swapped in one step, so the page neither grows nor scrolls meanwhile. */
 export function createEditor(host: HTMLElement, code: string, label: string, onRun: () => void, onChange: (code: string) => void): EditorHandle {
   const view = new EditorView({
-    parent: host,
     state: EditorState.create({
       doc: code,
       extensions: [
@@ -82,6 +83,7 @@ export function createEditor(host: HTMLElement, code: string, label: string, onR
       ],
     }),
   });
+  host.replaceChildren(view.dom);
   return {
     getCode: () => view.state.doc.toString(),
     setCode: (next) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } }),

@@ -182,6 +182,25 @@ describe('links and storage', () => {
   });
 });
 
+describe('the editor', () => {
+  test('loads in place of the static code without moving the page or changing the cell height', async () => {
+    const { page, errors } = await openPage(site.context, site.origin, lesson);
+    const cell = page.locator(`#cell-${cellId}`);
+    // The cell's top 60 px above the viewport: the case where a swap that grows the page scrolls it.
+    const before = await cell.evaluate((node) => {
+      window.scrollTo(0, window.scrollY + node.getBoundingClientRect().top + 60);
+      return { scroll: window.scrollY, height: node.getBoundingClientRect().height };
+    });
+    await page.waitForSelector(`#cell-${cellId}[data-editor=ready] .cm-content`);
+    const after = await cell.evaluate((node) => ({ scroll: window.scrollY, height: node.getBoundingClientRect().height }));
+    expect(after.scroll).toBe(before.scroll);
+    expect(Math.abs(after.height - before.height)).toBeLessThan(1);
+    expect(await cell.locator('.nb-code').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('tensors', () => {
   test('running every cell of the lesson ten times leaves no more tensors than running them once', async () => {
     const { page, errors } = await openPage(site.context, site.origin, lesson);
