@@ -3,8 +3,16 @@
  * Content-Security-Policy (worker-src and script-src 'self', no blob:). tfjs 4.22 makes each thread a
  * Worker from a blob: URL and has that worker importScripts() the module factory from another blob:
  * (backend_wasm.js, init(); no setting changes this, see tensorflow/tfjs#5137). The plugin ships both
- * scripts as files of the build and points tfjs at them. It fails the build if tfjs's code has changed
- * shape, so a tfjs upgrade cannot silently bring the blobs back.
+ * scripts as files of the build and points tfjs at them.
+ *
+ * It also sizes the threads' pool. The Emscripten start-up code starts 8 workers and waits until each has
+ * loaded the wasm module, whatever the machine; tfjs never runs more than half of
+ * navigator.hardwareConcurrency threads (tensorflow/tfjs#8513; tf-backend-start.ts sets that value while the
+ * backend starts), and each of those threads needs at most one worker. On 2 cores, 6 of the 8 workers
+ * were never used, and starting them cost about half a second before the first run.
+ *
+ * The plugin fails the build if tfjs's code has changed shape, so a tfjs upgrade cannot silently bring the
+ * blobs or the fixed pool back.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +26,9 @@ const workerBlob =
 const factoryBlob =
   /factoryConfig\.mainScriptUrlOrBlob = new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\);/;
 
+const fixedPool = /var pthreadPoolSize ?= ?8;/;
+const poolOfUsedThreads = "var pthreadPoolSize=Math.max(1,Math.ceil(((typeof navigator=='object'&&navigator.hardwareConcurrency)||16)/2));";
+
 /** The worker's source as tfjs writes it into the blob (its template literal turned "\n" into newlines). */
 function workerSource(): string {
   const { wasmWorkerContents } = require(`${wasmOut}tfjs-backend-wasm-threaded-simd.worker.js`) as { wasmWorkerContents: string };
@@ -29,7 +40,13 @@ export function tfjsWasmWorkerFiles(): Plugin {
     name: 'tfjs-wasm-worker-files',
     apply: 'build',
     async transform(code, id) {
-      if (!id.replaceAll('\\', '/').endsWith('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js')) return null;
+      const path = id.replaceAll('\\', '/');
+      if (path.endsWith(`${wasmOut}tfjs-backend-wasm-threaded-simd.js`)) {
+        if (!fixedPool.test(code))
+          throw new Error('tfjs-backend-wasm no longer sizes its thread pool as this plugin expects; update scripts/tfjs-wasm-worker.ts');
+        return { code: code.replace(fixedPool, poolOfUsedThreads), map: null };
+      }
+      if (!path.endsWith('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js')) return null;
       if (!workerBlob.test(code) || !factoryBlob.test(code)) {
         throw new Error('tfjs-backend-wasm no longer creates its thread worker as this plugin expects; update scripts/tfjs-wasm-worker.ts');
       }

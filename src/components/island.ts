@@ -144,6 +144,19 @@ export function dropMalformedParams(keys: readonly string[], note: HTMLElement):
   writeUrlParams((query) => keys.forEach((key) => query.delete(key)));
 }
 
+/**
+ * Marks `region` as being updated while a lab computes it (aria-busy): assistive technology waits for the
+ * finished result, and the page can tell that a lab is working (see `labsAreBusy`).
+ */
+export function markBusy(region: Element, busy: boolean): void {
+  region.setAttribute('aria-busy', String(busy));
+}
+
+/** Whether some lab on the page is computing or loading its model now. */
+export function labsAreBusy(): boolean {
+  return document.querySelector('[aria-busy="true"]') !== null;
+}
+
 /** Latest run wins: runs may overlap, and each draws only if no later run has started since. */
 export class LatestRun {
   private current = 0;

@@ -18,7 +18,7 @@ import {
 import { bandOf, layerCount, layerResolution } from '../lib/generator-layers';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import { putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
-import { copyLink, downloadCanvas, downloadProgress, errorText, Island, localStrings, oneAtATime, writeUrlParams } from './island';
+import { copyLink, downloadCanvas, downloadProgress, errorText, Island, localStrings, markBusy, oneAtATime, writeUrlParams } from './island';
 import { mixingLabStrings } from '../i18n/components/mixing-lab';
 import { generatorStrings } from '../i18n/components/generator';
 
@@ -222,6 +222,7 @@ export class MixingLab extends Island {
   private async load(): Promise<void> {
     const progress = this.find<HTMLElement>('.mixing-progress');
     this.dataset.state = 'loading';
+    markBusy(this.find('.mixing-figure'), true);
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
@@ -251,11 +252,13 @@ export class MixingLab extends Island {
     message.hidden = false;
     message.textContent = `${generator.couldNotRun(errorText(error))} ${t.stillWorks}`;
     this.dataset.state = 'error';
+    markBusy(this.find('.mixing-figure'), false);
   }
 
   private readonly redraw = oneAtATime(async (superseded) => {
     if (!this.weights || !this.compute) return;
     this.dataset.state = 'drawing';
+    markBusy(this.find('.mixing-figure'), true);
     try {
       const state = this.state;
       const compute = await this.compute;
@@ -269,6 +272,7 @@ export class MixingLab extends Island {
       this.dataset.redraws = String(this.redraws);
       this.dataset.tensors = String(compute.liveTensors());
       this.dataset.state = 'done';
+      markBusy(this.find('.mixing-figure'), false);
     } catch (error) {
       this.showError(error);
     }

@@ -2,7 +2,7 @@ import { backendEvent, type BackendStatus } from './backend-events';
 import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
 import { ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
-import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, writeUrlParams } from './island';
+import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, markBusy, writeUrlParams } from './island';
 import { backendStrings } from '../i18n/components/backend';
 import { styleLabStrings } from '../i18n/components/style-lab';
 import { formatMegabytes } from './format';
@@ -305,6 +305,7 @@ export class StyleLab extends Island {
     this.dataset.state = phase;
     const busy = phase === 'loading' || phase === 'running';
     this.find<HTMLButtonElement>('.cancel').disabled = !busy;
+    markBusy(this.find('.lab-output'), busy);
   }
 
   private async startRun(): Promise<void> {

@@ -6,7 +6,18 @@ import { nextSeed, seedLimit } from '../lib/rng';
 import type { BlockView } from './generator-compute';
 import { absLimit, putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
 import { formatNumber } from './format';
-import { downloadProgress, dropMalformedParams, errorText, Island, lightSymbol, localStrings, oneAtATime, watchFormulaSymbols, writeUrlParams } from './island';
+import {
+  downloadProgress,
+  dropMalformedParams,
+  errorText,
+  Island,
+  lightSymbol,
+  localStrings,
+  markBusy,
+  oneAtATime,
+  watchFormulaSymbols,
+  writeUrlParams,
+} from './island';
 import { styleganBlockStrings } from '../i18n/components/stylegan-block';
 import { generatorStrings } from '../i18n/components/generator';
 
@@ -103,6 +114,7 @@ export class StyleganBlock extends Island {
 
   private async load(): Promise<void> {
     const progress = this.find<HTMLElement>('.block-progress');
+    markBusy(this.find('.block-steps'), true);
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
@@ -122,11 +134,13 @@ export class StyleganBlock extends Island {
     message.hidden = false;
     message.textContent = generator.couldNotRun(errorText(error));
     this.dataset.state = 'error';
+    markBusy(this.find('.block-steps'), false);
   }
 
   private readonly run = oneAtATime(async (superseded) => {
     if (!this.weights || !this.compute) return;
     this.dataset.state = 'running';
+    markBusy(this.find('.block-steps'), true);
     try {
       const compute = await this.compute;
       const { seed, psi, layer, noise } = this.state;
@@ -136,6 +150,7 @@ export class StyleganBlock extends Island {
       if (this.state.channel >= view.channels) this.setChannel(view.channels - 1);
       this.draw();
       this.dataset.state = 'done';
+      markBusy(this.find('.block-steps'), false);
     } catch (error) {
       this.showError(error);
     }

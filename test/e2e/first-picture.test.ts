@@ -1,11 +1,12 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openPage, useSite } from './harness';
+import { launchChromium, openPage, serveDist, useSite } from './harness';
 
 /**
  * The first picture comes fast: the style lab starts tfjs and the weights when it nears the viewport, and
  * the run reuses that download; with VGG-19 chosen, the mobile model's picture shows first, labelled, and
- * VGG-19's replaces it. (Behaviour, not timing: `npm run bench -- --first-picture` measures the time.)
+ * VGG-19's replaces it; the service worker's install (the whole site) waits until the lab is done and the
+ * page has been quiet. (Behaviour, not timing: `npm run bench -- --first-picture` measures the time.)
  */
 const site = useSite();
 
@@ -93,6 +94,42 @@ describe('first picture', () => {
     expect(Number(await labElement.getAttribute('data-num-tensors'))).toBe(afterFirst);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  test('the service worker registers only after the first picture, once no lab has been busy for 3 s', async () => {
+    const server = await serveDist();
+    const browser = await launchChromium([], { serviceWorkers: 'allow' });
+    try {
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        const times: { registered?: number; picture?: number; outputBusy?: boolean } = {};
+        (window as unknown as { times: typeof times }).times = times;
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+          times.registered ??= performance.now();
+          return register.apply(this, args);
+        };
+        new MutationObserver(() => {
+          if (document.querySelector('style-lab .lab-output[aria-busy="true"]')) times.outputBusy = true;
+          if (document.querySelector('style-lab[data-run-ms]')) times.picture ??= performance.now();
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-run-ms'] });
+      });
+      await page.goto(`${server.origin}${lab('mobile')}`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => customElements.get('style-lab') !== undefined, undefined, { polling: 20 });
+      await page.locator('style-lab .run').click();
+      await page.waitForFunction(() => (window as unknown as { times: { registered?: number } }).times.registered !== undefined, undefined, {
+        timeout: 120_000,
+      });
+      const times = await page.evaluate(() => (window as unknown as { times: { registered: number; picture?: number; outputBusy?: boolean } }).times);
+      expect(times.outputBusy).toBe(true);
+      expect(times.picture).toBeDefined();
+      // Polled every 250 ms: at least 3 s after the last poll that saw the lab busy, which came before the picture.
+      expect(times.registered - times.picture!).toBeGreaterThan(2500);
+      await page.waitForSelector('offline-status[data-ready]', { timeout: 120_000 });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   test('the Chinese page names the model that made the picture in Chinese', async () => {
