@@ -5,7 +5,6 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { offline } from './scripts/offline-build.ts';
-import { modulePreload } from './scripts/module-preload.ts';
 import { tfjsWasmWorkerFiles } from './scripts/tfjs-wasm-worker.ts';
 import rehypeCjkLineBreaks from './scripts/rehype-cjk-line-breaks.ts';
 
@@ -22,8 +21,7 @@ const isolationHeaders = {
 export default defineConfig({
   site: 'https://example.org',
   trailingSlash: 'ignore',
-  // modulePreload before offline: the worker's precache revisions are taken from the finished pages.
-  integrations: [mdx(), modulePreload(), offline()],
+  integrations: [mdx(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     // After KaTeX, so formulas count as Latin text beside a line break in Chinese prose.
