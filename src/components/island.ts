@@ -144,12 +144,19 @@ export function dropMalformedParams(keys: readonly string[], note: HTMLElement):
   writeUrlParams((query) => keys.forEach((key) => query.delete(key)));
 }
 
+/** Whether a lab in that phase is loading a model or computing. */
+export function isBusyPhase(phase: string): boolean {
+  return phase === 'loading' || phase === 'running' || phase === 'drawing';
+}
+
 /**
- * Marks `region` as being updated while a lab computes it (aria-busy): assistive technology waits for the
- * finished result, and the page can tell that a lab is working (see `labsAreBusy`).
+ * Shows a lab's phase: `data-state` on the lab (tests wait for it), and aria-busy on the region the lab is
+ * updating while it is busy: assistive technology waits for the finished result, and the page can tell that
+ * a lab is working (see `labsAreBusy`).
  */
-export function markBusy(region: Element, busy: boolean): void {
-  region.setAttribute('aria-busy', String(busy));
+export function showPhase(lab: HTMLElement, phase: string, updating: Element): void {
+  lab.dataset.state = phase;
+  updating.setAttribute('aria-busy', String(isBusyPhase(phase)));
 }
 
 /** Whether some lab on the page is computing or loading its model now. */

@@ -18,7 +18,7 @@ import {
 import { bandOf, layerCount, layerResolution } from '../lib/generator-layers';
 import type { GeneratorWeights } from '../lib/generator-weights';
 import { putScaledImage, putScaledMap, sizeCanvas } from './generator-draw';
-import { copyLink, downloadCanvas, downloadProgress, errorText, Island, localStrings, markBusy, oneAtATime, writeUrlParams } from './island';
+import { copyLink, downloadCanvas, downloadProgress, errorText, Island, localStrings, oneAtATime, showPhase, writeUrlParams } from './island';
 import { mixingLabStrings } from '../i18n/components/mixing-lab';
 import { generatorStrings } from '../i18n/components/generator';
 
@@ -221,8 +221,7 @@ export class MixingLab extends Island {
 
   private async load(): Promise<void> {
     const progress = this.find<HTMLElement>('.mixing-progress');
-    this.dataset.state = 'loading';
-    markBusy(this.find('.mixing-figure'), true);
+    this.setPhase('loading');
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
@@ -247,18 +246,20 @@ export class MixingLab extends Island {
     }
   }
 
+  private setPhase(phase: 'loading' | 'drawing' | 'done' | 'error'): void {
+    showPhase(this, phase, this.find('.mixing-figure'));
+  }
+
   private showError(error: unknown): void {
     const message = this.find<HTMLElement>('.mixing-error');
     message.hidden = false;
     message.textContent = `${generator.couldNotRun(errorText(error))} ${t.stillWorks}`;
-    this.dataset.state = 'error';
-    markBusy(this.find('.mixing-figure'), false);
+    this.setPhase('error');
   }
 
   private readonly redraw = oneAtATime(async (superseded) => {
     if (!this.weights || !this.compute) return;
-    this.dataset.state = 'drawing';
-    markBusy(this.find('.mixing-figure'), true);
+    this.setPhase('drawing');
     try {
       const state = this.state;
       const compute = await this.compute;
@@ -271,8 +272,7 @@ export class MixingLab extends Island {
       this.redraws += 1;
       this.dataset.redraws = String(this.redraws);
       this.dataset.tensors = String(compute.liveTensors());
-      this.dataset.state = 'done';
-      markBusy(this.find('.mixing-figure'), false);
+      this.setPhase('done');
     } catch (error) {
       this.showError(error);
     }

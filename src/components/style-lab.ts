@@ -2,7 +2,7 @@ import { backendEvent, type BackendStatus } from './backend-events';
 import { imageChosenEvent, type ImageChosenDetail } from './image-drop-events';
 import { ImageInputError, resizedPixels } from './image-input';
 import { paintChangeEvent } from './paint-events';
-import { downloadCanvas, dropMalformedParams, errorText, Island, localStrings, markBusy, writeUrlParams } from './island';
+import { downloadCanvas, dropMalformedParams, errorText, Island, isBusyPhase, localStrings, showPhase, writeUrlParams } from './island';
 import { backendStrings } from '../i18n/components/backend';
 import { styleLabStrings } from '../i18n/components/style-lab';
 import { formatMegabytes } from './format';
@@ -302,10 +302,8 @@ export class StyleLab extends Island {
   }
 
   private setPhase(phase: LabPhase): void {
-    this.dataset.state = phase;
-    const busy = phase === 'loading' || phase === 'running';
-    this.find<HTMLButtonElement>('.cancel').disabled = !busy;
-    markBusy(this.find('.lab-output'), busy);
+    showPhase(this, phase, this.find('.lab-output'));
+    this.find<HTMLButtonElement>('.cancel').disabled = !isBusyPhase(phase);
   }
 
   private async startRun(): Promise<void> {

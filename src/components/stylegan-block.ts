@@ -13,8 +13,8 @@ import {
   Island,
   lightSymbol,
   localStrings,
-  markBusy,
   oneAtATime,
+  showPhase,
   watchFormulaSymbols,
   writeUrlParams,
 } from './island';
@@ -114,7 +114,7 @@ export class StyleganBlock extends Island {
 
   private async load(): Promise<void> {
     const progress = this.find<HTMLElement>('.block-progress');
-    markBusy(this.find('.block-steps'), true);
+    this.setPhase('loading');
     try {
       this.compute ??= import('./generator-compute');
       const compute = await this.compute;
@@ -129,18 +129,20 @@ export class StyleganBlock extends Island {
     }
   }
 
+  private setPhase(phase: 'loading' | 'running' | 'done' | 'error'): void {
+    showPhase(this, phase, this.find('.block-steps'));
+  }
+
   private showError(error: unknown): void {
     const message = this.find<HTMLElement>('.block-error');
     message.hidden = false;
     message.textContent = generator.couldNotRun(errorText(error));
-    this.dataset.state = 'error';
-    markBusy(this.find('.block-steps'), false);
+    this.setPhase('error');
   }
 
   private readonly run = oneAtATime(async (superseded) => {
     if (!this.weights || !this.compute) return;
-    this.dataset.state = 'running';
-    markBusy(this.find('.block-steps'), true);
+    this.setPhase('running');
     try {
       const compute = await this.compute;
       const { seed, psi, layer, noise } = this.state;
@@ -149,8 +151,7 @@ export class StyleganBlock extends Island {
       this.view = view;
       if (this.state.channel >= view.channels) this.setChannel(view.channels - 1);
       this.draw();
-      this.dataset.state = 'done';
-      markBusy(this.find('.block-steps'), false);
+      this.setPhase('done');
     } catch (error) {
       this.showError(error);
     }
