@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { runNetwork, runSteps, StepCounter, TransferAbortedError, type LayerStep, type SteppedNetwork } from '../../src/lib/layers';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { runNetwork, runSteps, STEP_SLICE_MS, StepCounter, TransferAbortedError, type LayerStep, type SteppedNetwork } from '../../src/lib/layers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -8,6 +8,10 @@ beforeAll(async () => {
 
 /** x → x + 1, four times: the output of step i is input + i + 1, easy to check by hand. */
 const addOne: LayerStep[] = Array.from({ length: 4 }, (_, i) => ({ name: `add${i}`, run: (x: tf.Tensor4D) => x.add(1) }));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('the step loop', () => {
   test('runs every step, keeps what is asked for, and disposes the other intermediates', () => {
@@ -51,6 +55,35 @@ describe('the step loop', () => {
     expect(done).toEqual([1, 2]);
     expect(tf.memory().numTensors).toBe(before);
     input.dispose();
+  });
+
+  test('the page gets a turn once a slice of time has passed, not after every step', async () => {
+    // A fake clock: each step "takes" 15 ms, so the page's turns come after steps 3 and 6 (45 ms ≥ 40 ms each).
+    expect(STEP_SLICE_MS).toBe(40);
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const log: string[] = [];
+    const steps: LayerStep[] = Array.from({ length: 8 }, (_, i) => ({
+      name: `s${i + 1}`,
+      run: (x: tf.Tensor4D) => {
+        clock += 15;
+        log.push(`s${i + 1}`);
+        return x.add(1);
+      },
+    }));
+    let finished = false;
+    const pageTurn = () => {
+      if (finished) return;
+      log.push('turn');
+      setTimeout(pageTurn, 0);
+    };
+    setTimeout(pageTurn, 0);
+    const input = tf.zeros([1, 1, 1, 1]) as tf.Tensor4D;
+    const { output } = await new StepCounter(8, {}).runSteps(steps, input);
+    finished = true;
+    expect(log).toEqual(['s1', 's2', 's3', 'turn', 's4', 's5', 's6', 'turn', 's7', 's8']);
+    expect(output.dataSync()[0]).toBe(8);
+    tf.dispose([input, output]);
   });
 
   test('a network checks its input before any step runs', () => {
