@@ -39,6 +39,12 @@ export default defineConfig({
     preview: { headers: isolationHeaders },
     build: { chunkSizeWarningLimit: 4000, assetsInlineLimit: 0 },
     // The notebook's worker is a module worker; ES output lets it load Sucrase only when a cell has TypeScript.
-    worker: { format: 'es' },
+    // Its tfjs-wasm gets the same thread files and pool size as the pages', under the pages' file names, so
+    // the browser's cache and the offline copy hold each file once.
+    worker: {
+      format: 'es',
+      plugins: () => [tfjsWasmWorkerFiles()],
+      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+    },
   },
 });

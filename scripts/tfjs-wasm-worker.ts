@@ -11,6 +11,10 @@
  * backend starts), and each of those threads needs at most one worker. On 2 cores, 6 of the 8 workers
  * were never used, and starting them cost about half a second before the first run.
  *
+ * astro.config.mjs applies the plugin to the pages' bundle and to the notebook's worker (whose nested
+ * workers started 8 threads from blob: URLs before; a cell's first Run on a cold page took 1.72 s instead of
+ * 1.31 s here, median of 5).
+ *
  * The plugin fails the build if tfjs's code has changed shape, so a tfjs upgrade cannot silently bring the
  * blobs or the fixed pool back.
  */

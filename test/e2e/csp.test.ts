@@ -77,6 +77,26 @@ describe('Content-Security-Policy', () => {
     await page.close();
   });
 
+  test("the notebook's worker starts its WebAssembly threads the same way: one per core, from the site's files", async () => {
+    const { page } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=wasm');
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('backend-badge[data-backend="wasm"]', { timeout: 120_000 });
+    const pageThreads = workers.length;
+    await page.locator('#cell-layout .nb-run').click();
+    await page.waitForFunction(() => document.querySelector('#cell-layout .backend-name')?.textContent === 'runs on WebAssembly', undefined, {
+      timeout: 120_000,
+    });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    // The cells' worker itself, then its threads (tfjs's start-up code alone would start 8, from blob: URLs).
+    const [notebookWorker, ...threads] = workers.slice(pageThreads);
+    expect(notebookWorker).toMatch(/\/_astro\/notebook-worker[.-][\w-]+\.js$/);
+    expect(threads.length).toBe(cores);
+    for (const url of threads) expect(url).toMatch(new RegExp(`^${site.origin}/_astro/tfjs-backend-wasm-threaded-simd\\.worker\\.[\\w-]+\\.js$`));
+    await page.close();
+  });
+
   test("a dedicated worker from the site does not inherit the page's <meta> policy: it may evaluate code", async () => {
     // The notebook's code cells rely on this: they evaluate the reader's code inside their own worker only,
     // while the page's script-src (no 'unsafe-eval', checked above) keeps eval out of the page itself.
