@@ -61,7 +61,7 @@ describe('Content-Security-Policy', () => {
     await page.close();
   });
 
-  test("WebAssembly threads start from the site's own worker files, not blob: URLs", async () => {
+  test("WebAssembly threads start from the site's own worker files, one per core, on the page and in the notebook's worker", async () => {
     const { page } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=wasm');
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
@@ -70,30 +70,20 @@ describe('Content-Security-Policy', () => {
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     // The lab's badge: the notebook's cells above it have badges of their own, which wait for a Run.
     expect(await page.locator('backend-badge[data-backend="wasm"] .backend-why').first().textContent()).toContain(`and ${cores} threads`);
-    // One worker per thread: tfjs's start-up code would start 8 on any machine (scripts/tfjs-wasm-worker.ts).
-    expect(workers.length).toBe(cores);
-    for (const url of workers) expect(url).toMatch(new RegExp(`^${site.origin}/_astro/tfjs-backend-wasm-threaded-simd\\.worker\\.[\\w-]+\\.js$`));
-    expect(await violations(page)).toEqual([]);
-    await page.close();
-  });
-
-  test("the notebook's worker starts its WebAssembly threads the same way: one per core, from the site's files", async () => {
-    const { page } = await openPage(site.context, site.origin, '/lessons/normalisation/?backend=wasm');
-    const workers: string[] = [];
-    page.on('worker', (worker) => workers.push(worker.url()));
-    await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('backend-badge[data-backend="wasm"]', { timeout: 120_000 });
-    const pageThreads = workers.length;
+    const pageThreads = [...workers];
     await page.locator('#cell-layout .nb-run').click();
     await page.waitForFunction(() => document.querySelector('#cell-layout .backend-name')?.textContent === 'runs on WebAssembly', undefined, {
       timeout: 120_000,
     });
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    // The cells' worker itself, then its threads (tfjs's start-up code alone would start 8, from blob: URLs).
-    const [notebookWorker, ...threads] = workers.slice(pageThreads);
+    // The cells' worker itself, then its threads.
+    const [notebookWorker, ...notebookThreads] = workers.slice(pageThreads.length);
     expect(notebookWorker).toMatch(/\/_astro\/notebook-worker[.-][\w-]+\.js$/);
-    expect(threads.length).toBe(cores);
-    for (const url of threads) expect(url).toMatch(new RegExp(`^${site.origin}/_astro/tfjs-backend-wasm-threaded-simd\\.worker\\.[\\w-]+\\.js$`));
+    // One worker per thread: tfjs's start-up code alone would start 8 from blob: URLs (scripts/tfjs-wasm-worker.ts).
+    for (const threads of [pageThreads, notebookThreads]) {
+      expect(threads.length).toBe(cores);
+      for (const url of threads) expect(url).toMatch(new RegExp(`^${site.origin}/_astro/tfjs-backend-wasm-threaded-simd\\.worker\\.[\\w-]+\\.js$`));
+    }
+    expect(await violations(page)).toEqual([]);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useSite } from './harness';
-import { openWithCode, press } from './notebook-page';
+import { openWithCode, press, unbiasedInstanceNorm } from './notebook-page';
 import type { LessonNotebook } from '../../src/notebook/types';
 
 /**
@@ -13,13 +13,6 @@ const site = useSite();
 
 const lessons = ['01-normalisation', '02-batch-vs-instance', '03-adain'];
 const backendNames = { webgpu: 'WebGPU', webgl: 'WebGL' } as const;
-
-const unbiasedInstanceNorm = `function instanceNorm(x, epsilon) {
-  const mean = x.mean([1, 2], true);
-  const n = x.shape[1] * x.shape[2];
-  const variance = x.sub(mean).square().sum([1, 2], true).div(n - 1);
-  return x.sub(mean).div(variance.add(epsilon).sqrt());
-}`;
 
 describe.each(Object.entries(backendNames))('the notebook on %s', (backend, name) => {
   test.each(lessons)(

@@ -4,6 +4,14 @@ import { cellLink } from '../../src/lib/cell-link';
 
 /** What the notebook's browser tests do to a lesson page: open it with code in its cells, press a cell's button. */
 
+/** Lesson 1's instance-norm exercise with the most common slip: the unbiased variance (divided by n − 1). */
+export const unbiasedInstanceNorm = `function instanceNorm(x, epsilon) {
+  const mean = x.mean([1, 2], true);
+  const n = x.shape[1] * x.shape[2];
+  const variance = x.sub(mean).square().sum([1, 2], true).div(n - 1);
+  return x.sub(mean).div(variance.add(epsilon).sqrt());
+}`;
+
 /** Opens a lesson with the given code in the given cells, as a shared link would (nothing runs by itself). */
 export async function openWithCode(site: { origin: string; context: BrowserContext }, path: string, codes: Record<string, string>): Promise<WatchedPage> {
   let link = `${site.origin}${path}`;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { openPage, useSite, type WatchedPage } from './harness';
-import { codeCellIds, exercisesOf, openWithCode, press } from './notebook-page';
+import { codeCellIds, exercisesOf, openWithCode, press, unbiasedInstanceNorm } from './notebook-page';
 import { normalise } from '../../src/lib/norm';
 
 /**
@@ -249,13 +249,7 @@ describe('exercises', () => {
 describe('on a Chinese lesson page', () => {
   test('a wrong exercise answer gets the Chinese hint, and a syntax error the Chinese message', async () => {
     const zhLesson = `/zh-cn${lesson}`;
-    const unbiased = `function instanceNorm(x, epsilon) {
-  const mean = x.mean([1, 2], true);
-  const n = x.shape[1] * x.shape[2];
-  const variance = x.sub(mean).square().sum([1, 2], true).div(n - 1);
-  return x.sub(mean).div(variance.add(epsilon).sqrt());
-}`;
-    const wrong = await openWithCode(site, zhLesson, { 'instance-norm': unbiased });
+    const wrong = await openWithCode(site, zhLesson, { 'instance-norm': unbiasedInstanceNorm });
     await press(wrong.page, 'instance-norm', '.nb-check');
     expect(await wrong.page.locator('#cell-instance-norm .nb-check-result').innerText()).toMatch(
       /^✗ 还没有通过。在一个形状为 \[1, 4, 4, 2\]、epsilon = 0\.00001 的随机 x 上：你的 σ 大了 3\.2\d* %：是不是除以了 n − 1？归一化用的是总体方差/,
