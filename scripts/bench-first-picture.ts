@@ -62,6 +62,7 @@ async function visit(
   url: string,
   model: BenchModel,
   leave: (marks: Milestones) => Promise<void> = async () => undefined,
+  readingMs = 0,
 ): Promise<Milestones> {
   const page = await context.newPage();
   try {
@@ -69,6 +70,7 @@ async function visit(
     await page.goto(url, { waitUntil: 'commit' });
     // A click before the lab's script has run would be lost: a reader could not press it any sooner either.
     await page.waitForFunction(() => customElements.get('style-lab') !== undefined, undefined, { timeout: 60_000, polling: 20 });
+    if (readingMs) await page.waitForTimeout(readingMs);
     await page.locator('style-lab .run').click({ timeout: 60_000 });
     await page.waitForFunction(
       (name) => (window as unknown as { __firstPicture: Milestones }).__firstPicture[name] !== undefined || document.querySelector('style-lab .message-error'),
@@ -146,6 +148,31 @@ export async function firstPictureRuns(model: BenchModel, runs: number): Promise
     await server.close();
   }
   return result;
+}
+
+/**
+ * `runs` cold visits in which the reader reads for `readingMs` before pressing Stylise, as most readers
+ * do; meanwhile the lab loads its models ahead (model-warmup.ts). Each visit's time from the press to the
+ * chosen model's picture, in ms.
+ */
+export async function afterReadingRuns(model: BenchModel, runs: number, readingMs: number): Promise<number[]> {
+  const server = await serveDist();
+  const url = `${server.origin}/lessons/style-transfer/?backend=wasm&model=${model}&size=256`;
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const browser = await launchChromium([], { serviceWorkers: 'allow' });
+      try {
+        const marks = await visit(browser.context, url, model, undefined, readingMs);
+        times.push(marks[pictureMark[model]]! - marks['Stylise pressed']!);
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return times;
 }
 
 /** The first picture of a visit (by whichever model came first) and the chosen model's picture. */
