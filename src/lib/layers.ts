@@ -65,7 +65,7 @@ export class TransferAbortedError extends Error {
 /**
  * How long a step loop may hold the main thread before it lets the page paint and handle input: under the
  * 50 ms at which browsers report a long task. A turn after every layer cost the mobile model's first 256²
- * run about 0.1 s here (each turn waits at least 4 ms once timers nest, and repaints the progress bar).
+ * run about 0.16 s here (each turn waits at least 4 ms once timers nest, and repaints the progress bar).
  */
 export const STEP_SLICE_MS = 40;
 
