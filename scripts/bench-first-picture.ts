@@ -129,17 +129,16 @@ export interface FirstPictureRuns {
   second: Milestones[];
 }
 
-/** `runs` cold visits, each in a fresh browser, each followed by a second visit once the weights are saved. */
-export async function firstPictureRuns(model: BenchModel, runs: number): Promise<FirstPictureRuns> {
+/** Serves dist/ and calls `visits` with lesson 4's lab URL in `runs` fresh browsers (empty cache, no service worker yet). */
+async function inFreshBrowsers<T>(model: BenchModel, runs: number, visits: (context: BrowserContext, url: string, origin: string) => Promise<T>): Promise<T[]> {
   const server = await serveDist();
   const url = `${server.origin}/lessons/style-transfer/?backend=wasm&model=${model}&size=256`;
-  const result: FirstPictureRuns = { cold: [], second: [] };
+  const results: T[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       const browser = await launchChromium([], { serviceWorkers: 'allow' });
       try {
-        result.cold.push(await visit(browser.context, url, model, () => waitUntilSaved(browser.context, server.origin, [folders[model]])));
-        result.second.push(await visit(browser.context, url, model));
+        results.push(await visits(browser.context, url, server.origin));
       } finally {
         await browser.close();
       }
@@ -147,7 +146,16 @@ export async function firstPictureRuns(model: BenchModel, runs: number): Promise
   } finally {
     await server.close();
   }
-  return result;
+  return results;
+}
+
+/** `runs` cold visits, each in a fresh browser, each followed by a second visit once the weights are saved. */
+export async function firstPictureRuns(model: BenchModel, runs: number): Promise<FirstPictureRuns> {
+  const pairs = await inFreshBrowsers(model, runs, async (context, url, origin) => ({
+    cold: await visit(context, url, model, () => waitUntilSaved(context, origin, [folders[model]])),
+    second: await visit(context, url, model),
+  }));
+  return { cold: pairs.map((pair) => pair.cold), second: pairs.map((pair) => pair.second) };
 }
 
 /**
@@ -155,24 +163,11 @@ export async function firstPictureRuns(model: BenchModel, runs: number): Promise
  * do; meanwhile the lab loads its models ahead (model-warmup.ts). Each visit's time from the press to the
  * chosen model's picture, in ms.
  */
-export async function afterReadingRuns(model: BenchModel, runs: number, readingMs: number): Promise<number[]> {
-  const server = await serveDist();
-  const url = `${server.origin}/lessons/style-transfer/?backend=wasm&model=${model}&size=256`;
-  const times: number[] = [];
-  try {
-    for (let run = 0; run < runs; run++) {
-      const browser = await launchChromium([], { serviceWorkers: 'allow' });
-      try {
-        const marks = await visit(browser.context, url, model, undefined, readingMs);
-        times.push(marks[pictureMark[model]]! - marks['Stylise pressed']!);
-      } finally {
-        await browser.close();
-      }
-    }
-  } finally {
-    await server.close();
-  }
-  return times;
+export function afterReadingRuns(model: BenchModel, runs: number, readingMs: number): Promise<number[]> {
+  return inFreshBrowsers(model, runs, async (context, url) => {
+    const marks = await visit(context, url, model, undefined, readingMs);
+    return marks[pictureMark[model]]! - marks['Stylise pressed']!;
+  });
 }
 
 /** The first picture of a visit (by whichever model came first) and the chosen model's picture. */

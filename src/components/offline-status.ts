@@ -55,7 +55,8 @@ export class OfflineStatusElement extends Island {
   private registerWhenQuiet(): void {
     let quietSince = performance.now();
     const poll = setInterval(() => {
-      if (labsAreBusy()) quietSince = performance.now();
+      if (!this.isConnected) clearInterval(poll);
+      else if (labsAreBusy()) quietSince = performance.now();
       else if (performance.now() - quietSince >= quietBeforeInstallMs) {
         clearInterval(poll);
         this.register();
