@@ -83,6 +83,12 @@ export async function runTransfer(run: RunRequest): Promise<RunResult> {
   return { ...result, pixels: output };
 }
 
+/** Encodes, ahead of a run, what that run would encode (see TransferSession.prepare). */
+export async function prepareTransfer(run: RunRequest): Promise<void> {
+  await ready();
+  await session.prepare(sessionRequest(run));
+}
+
 /** The losses of a finished result (see TransferSession.measureLosses). */
 export async function measureLosses(run: RunRequest, result: ImageData): Promise<Losses | undefined> {
   const image = pixelsToTensor(result);

@@ -82,7 +82,11 @@ export class StyleLab extends Island {
     void this.loadSources();
     this.listen<CustomEvent<BackendStatus>>(document, backendEvent, (event) => void this.onBackend(event.detail));
     // With VGG-19 chosen, the mobile model comes first: its picture shows while VGG-19 loads (see run).
-    warmUpWhenNear(this, () => (this.state.model === 'vgg' ? ['mobile', 'vgg'] : [this.state.model]));
+    warmUpWhenNear(
+      this,
+      () => (this.state.model === 'vgg' ? ['mobile', 'vgg'] : [this.state.model]),
+      (engine) => this.prepareFirstRun(engine),
+    );
   }
 
   // ---- images ------------------------------------------------------------------------------------
@@ -309,6 +313,8 @@ export class StyleLab extends Island {
   private async startRun(): Promise<void> {
     clearTimeout(this.scheduled);
     this.controller?.abort();
+    // A first press may wait for the preparation of its encodings (prepareFirstRun): show that it started.
+    if (!this.hasRun) this.setPhase('loading');
     await this.inFlight;
     const controller = new AbortController();
     this.controller = controller;
@@ -318,8 +324,24 @@ export class StyleLab extends Island {
     await this.inFlight;
   }
 
-  /** The request for the current state: the images resized to the output size, keys, weights, masks, progress. */
-  private async request(signal: AbortSignal): Promise<{ request: RunRequest; inputs: RunInputs }> {
+  /**
+   * While the reader has not pressed Stylise yet, encodes the lab's images with its model (the models have
+   * loaded), so that the first run is AdaIN and the decoder only. Quiet: no phase, no progress; when done,
+   * `data-prepared` names the model. A press meanwhile waits for it, as it needs the same encodings.
+   */
+  private prepareFirstRun(engine: typeof import('./style-engine')): Promise<void> {
+    if (this.hasRun) return Promise.resolve();
+    const prepared = (async () => {
+      const { request } = await this.request(new AbortController().signal, { quiet: true });
+      await engine.prepareTransfer(request);
+      this.dataset.prepared = request.model;
+    })();
+    this.inFlight = prepared.catch(() => undefined);
+    return prepared;
+  }
+
+  /** The request for the current state: the images resized to the output size, keys, weights, masks, progress (none when `quiet`). */
+  private async request(signal: AbortSignal, { quiet = false } = {}): Promise<{ request: RunRequest; inputs: RunInputs }> {
     const contentSource = await this.sources.load(this.state.content);
     const styleSources = await Promise.all(this.state.styles.map((slot) => this.sources.load(slot.image)));
     const side = this.outputSide();
@@ -330,7 +352,7 @@ export class StyleLab extends Island {
       styles: styleSources.map((source, k) => resizedPixels(source.canvas, styleSizes[k]!)),
     };
     const masks = this.state.mask === 'none' ? undefined : this.masks.masksAt(this.state.mask, contentSize);
-    if (masks?.every((mask) => mask.every((v) => v === 0))) this.showNotice(this.t.noRegionPainted);
+    if (!quiet && masks?.every((mask) => mask.every((v) => v === 0))) this.showNotice(this.t.noRegionPainted);
     const weights = normalisedWeights(this.state.styles.map((slot) => slot.weight));
     const weightsRow = this.find<HTMLElement>('.weights-progress');
     const runRow = this.find<HTMLElement>('.run-progress');
@@ -347,17 +369,18 @@ export class StyleLab extends Island {
       alpha: this.state.alpha,
       color: this.state.color,
       signal,
-      onWeightsProgress: ({ loadedBytes, totalBytes }) => {
-        weightsRow.hidden = false;
-        this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
-        this.find('.progress-text', weightsRow).textContent = this.t.weightsProgress(formatMegabytes(loadedBytes), formatMegabytes(totalBytes));
-      },
-      onLayerProgress: ({ done, total, name }) => {
-        this.setPhase('running');
-        runRow.hidden = false;
-        this.find<HTMLProgressElement>('progress', runRow).value = done / total;
-        this.find('.progress-text', runRow).textContent = this.t.layersProgress(done, total, name);
-      },
+    };
+    if (quiet) return { request, inputs };
+    request.onWeightsProgress = ({ loadedBytes, totalBytes }) => {
+      weightsRow.hidden = false;
+      this.find<HTMLProgressElement>('progress', weightsRow).value = totalBytes ? loadedBytes / totalBytes : 0;
+      this.find('.progress-text', weightsRow).textContent = this.t.weightsProgress(formatMegabytes(loadedBytes), formatMegabytes(totalBytes));
+    };
+    request.onLayerProgress = ({ done, total, name }) => {
+      this.setPhase('running');
+      runRow.hidden = false;
+      this.find<HTMLProgressElement>('progress', runRow).value = done / total;
+      this.find('.progress-text', runRow).textContent = this.t.layersProgress(done, total, name);
     };
     return { request, inputs };
   }

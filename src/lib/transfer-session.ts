@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { StepCounter, TransferAbortedError, type SteppedNetwork, type StepProgress } from './layers';
+import { StepCounter, TransferAbortedError, type AsyncRunOptions, type SteppedNetwork, type StepProgress } from './layers';
 import { contentLoss, disposeStyleLossStatistics, styleLossFromStatistics, styleLossStatistics, type StyleLossStatistics } from './losses';
 import { disposeModel, type ModelKind, type StyleTransferModel } from './models';
 import {
@@ -78,6 +78,16 @@ interface CachedContent {
   features: tf.Tensor4D;
   /** How long encoding it took, for the speed comparison (the paper counts it, but not style encoding). */
   encodeMs: number;
+}
+
+/** What a run needs after encoding: the cached encodings to use, and the progress of its later steps. */
+interface Encoded {
+  content: CachedContent;
+  styleKeys: string[];
+  /** Whether the content and every style came from the cache. */
+  cached: boolean;
+  /** Progress options for the next `steps` steps, counted on from the encodings. */
+  phase: (steps: number) => AsyncRunOptions;
 }
 
 type CacheKeys = Pick<SessionRequest, 'model' | 'color' | 'contentKey'>;
@@ -175,6 +185,17 @@ export class TransferSession {
   }
 
   /**
+   * Encodes, ahead of a run, what that run would encode (the content and the styles not cached yet), so
+   * that the run itself is AdaIN and the decoder only. The style lab calls it while the reader is still
+   * reading; it also grows the backend's memory, which makes a first run slow. Cancel with the request's signal.
+   */
+  async prepare(run: SessionRequest): Promise<void> {
+    const model = await this.model(run.model, run.onWeightsProgress);
+    if (run.signal?.aborted) throw new TransferAbortedError();
+    await this.encodeMissing(run, model, 0);
+  }
+
+  /**
    * Encodes what is not cached, then AdaIN and the decoder; `read` turns the stylised image into the
    * caller's output (pixels, say) before the image is disposed. Cancel with the request's signal.
    */
@@ -182,12 +203,74 @@ export class TransferSession {
     const started = performance.now();
     const model = await this.model(run.model, run.onWeightsProgress);
     if (run.signal?.aborted) throw new TransferAbortedError();
+    const { content, styleKeys, cached, phase } = await this.encodeMissing(run, model, model.decoder.steps.length);
 
+    const decodeStarted = performance.now();
+    const inputs = this.styleInputs(run, styleKeys, content);
+    try {
+      const counter = new StepCounter(model.decoder.steps.length, phase(model.decoder.steps.length));
+      const { image, statistics } = await decodeFeaturesAsync(model, content.image, content.features, inputs, { alpha: run.alpha }, counter);
+      try {
+        const output = await read(image);
+        const now = performance.now();
+        return {
+          output,
+          statistics,
+          totalMs: now - started,
+          decodeMs: now - decodeStarted,
+          contentEncodeMs: content.encodeMs,
+          cached,
+        };
+      } finally {
+        image.dispose();
+      }
+    } finally {
+      disposeMasks(inputs);
+    }
+  }
+
+  /**
+   * The paper's training losses for a finished result [1,H,W,3] (the caller's; not disposed), measured
+   * with the VGG encoder (the mobile encoder only mimics relu4_1, so it has no relu1_1…relu3_1). The
+   * content loss compares the result's relu4_1 with the target t rebuilt from the cached encodings, as in
+   * training. Undefined for the mobile model, or when the request's encodings are no longer cached.
+   */
+  async measureLosses(run: Pick<SessionRequest, 'model' | 'contentKey' | 'styles' | 'alpha' | 'color'>, result: tf.Tensor4D): Promise<Losses | undefined> {
+    const content = this.content;
+    if (run.model !== 'vgg' || !content) return undefined;
+    const { encoder } = await this.model('vgg');
+    const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
+    if (styleKeys.some((key) => !this.styles.has(key))) return undefined;
+    // Made outside the tidy below: the cache keeps them.
+    const styleStatistics = run.styles.map((style) => this.styleLossOf(encoder, style));
+    const inputs = this.styleInputs(run, styleKeys, content);
+    let losses: tf.Scalar[] = [];
+    try {
+      losses = tf.tidy(() => {
+        const target = adainTarget(content.features, inputs, { alpha: run.alpha });
+        const output = vggFeatures(encoder, result);
+        const outputStatistics = styleLossStatistics(output);
+        return [contentLoss(output.relu4_1, target), ...styleStatistics.map((statistics) => styleLossFromStatistics(outputStatistics, statistics))];
+      });
+      // Read asynchronously: a synchronous read from a GPU backend blocks the page (and on WebGPU may never return).
+      const [contentValue, ...style] = await Promise.all(losses.map(async (loss) => (await loss.data())[0]!));
+      return { content: contentValue!, style };
+    } finally {
+      disposeMasks(inputs);
+      tf.dispose(losses);
+    }
+  }
+
+  /**
+   * Encodes the request's content and styles that are not cached, and drops cached styles it no longer
+   * uses. Progress counts `laterSteps` more steps (the decoder's, in a run); `phase` reports them.
+   */
+  private async encodeMissing(run: SessionRequest, model: StyleTransferModel, laterSteps: number): Promise<Encoded> {
     const contentKey = contentCacheKey(run);
     const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
     const contentMissing = this.content?.key !== contentKey;
     const stylesMissing = [...new Set(styleKeys.filter((key) => !this.styles.has(key)))];
-    const total = ((contentMissing ? 1 : 0) + stylesMissing.length) * model.encoder.steps.length + model.decoder.steps.length;
+    const total = ((contentMissing ? 1 : 0) + stylesMissing.length) * model.encoder.steps.length + laterSteps;
     // Each phase counts its own steps; offsets make one bar of the whole run.
     let offset = 0;
     const phase = (steps: number) => {
@@ -233,61 +316,7 @@ export class TransferSession {
       }
     }
     this.forgetStyleLoss((key) => run.styles.some((style) => style.key === key));
-
-    const decodeStarted = performance.now();
-    const inputs = this.styleInputs(run, styleKeys, content);
-    try {
-      const counter = new StepCounter(model.decoder.steps.length, phase(model.decoder.steps.length));
-      const { image, statistics } = await decodeFeaturesAsync(model, content.image, content.features, inputs, { alpha: run.alpha }, counter);
-      try {
-        const output = await read(image);
-        const now = performance.now();
-        return {
-          output,
-          statistics,
-          totalMs: now - started,
-          decodeMs: now - decodeStarted,
-          contentEncodeMs: content.encodeMs,
-          cached: !contentMissing && stylesMissing.length === 0,
-        };
-      } finally {
-        image.dispose();
-      }
-    } finally {
-      disposeMasks(inputs);
-    }
-  }
-
-  /**
-   * The paper's training losses for a finished result [1,H,W,3] (the caller's; not disposed), measured
-   * with the VGG encoder (the mobile encoder only mimics relu4_1, so it has no relu1_1…relu3_1). The
-   * content loss compares the result's relu4_1 with the target t rebuilt from the cached encodings, as in
-   * training. Undefined for the mobile model, or when the request's encodings are no longer cached.
-   */
-  async measureLosses(run: Pick<SessionRequest, 'model' | 'contentKey' | 'styles' | 'alpha' | 'color'>, result: tf.Tensor4D): Promise<Losses | undefined> {
-    const content = this.content;
-    if (run.model !== 'vgg' || !content) return undefined;
-    const { encoder } = await this.model('vgg');
-    const styleKeys = run.styles.map((style) => styleCacheKey(style, run));
-    if (styleKeys.some((key) => !this.styles.has(key))) return undefined;
-    // Made outside the tidy below: the cache keeps them.
-    const styleStatistics = run.styles.map((style) => this.styleLossOf(encoder, style));
-    const inputs = this.styleInputs(run, styleKeys, content);
-    let losses: tf.Scalar[] = [];
-    try {
-      losses = tf.tidy(() => {
-        const target = adainTarget(content.features, inputs, { alpha: run.alpha });
-        const output = vggFeatures(encoder, result);
-        const outputStatistics = styleLossStatistics(output);
-        return [contentLoss(output.relu4_1, target), ...styleStatistics.map((statistics) => styleLossFromStatistics(outputStatistics, statistics))];
-      });
-      // Read asynchronously: a synchronous read from a GPU backend blocks the page (and on WebGPU may never return).
-      const [contentValue, ...style] = await Promise.all(losses.map(async (loss) => (await loss.data())[0]!));
-      return { content: contentValue!, style };
-    } finally {
-      disposeMasks(inputs);
-      tf.dispose(losses);
-    }
+    return { content, styleKeys, cached: !contentMissing && stylesMissing.length === 0, phase };
   }
 
   private dropContent(): void {

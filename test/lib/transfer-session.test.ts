@@ -133,6 +133,32 @@ describe('TransferSession', () => {
     session.clearEncodings();
   });
 
+  it('prepares a run ahead: encodes what it needs, so that the run is the decoder only, with transfer()’s image', async () => {
+    const session = newSession();
+    await session.model('vgg');
+    const before = tf.memory().numTensors;
+    const run = request({ styles: twoStyles([0.5, 0.5]) });
+    const reports: StepProgress[] = [];
+    await session.prepare({ ...run, onLayerProgress: (progress) => reports.push(progress) });
+    expect(reports.map((p) => [p.done, p.total])).toEqual(reports.map((_, k) => [k + 1, 3 * model.encoder.steps.length]));
+    // The content's image and features, and each style's μ and σ, are kept for the run; nothing else.
+    expect(tf.memory().numTensors - before).toBe(2 + 2 * 2);
+    const decoderSteps = model.decoder.steps.length;
+    const runReports: StepProgress[] = [];
+    await expectSameAsTransfer(session, { ...run, onLayerProgress: (progress) => runReports.push(progress) }, true);
+    expect(runReports.map((p) => p.total)).toEqual(Array(decoderSteps).fill(decoderSteps));
+    // Preparing what is cached does nothing; a cancelled preparation keeps nothing new.
+    await session.prepare(run);
+    expect(tf.memory().numTensors - before).toBe(2 + 2 * 2);
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(session.prepare({ ...request({ contentKey: 'content-4', content: image(4) }), signal: cancelled.signal })).rejects.toBeInstanceOf(
+      TransferAbortedError,
+    );
+    session.clearEncodings();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('measures the paper’s losses of a result as losses.ts does from scratch', async () => {
     const session = newSession();
     const run = request({ styles: twoStyles([0.5, 0.5]), alpha: 0.7 });
