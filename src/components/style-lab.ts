@@ -34,6 +34,9 @@ import type { Losses, RunRequest, RunResult } from './style-engine';
  * decoder.
  */
 
+/** The largest output side the lab encodes before the reader presses Stylise (see prepareFirstRun). */
+const PREPARE_MAX_SIDE = 512;
+
 type LabPhase = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface RunInputs {
@@ -330,7 +333,8 @@ export class StyleLab extends Island {
    * `data-prepared` names the model. A press meanwhile waits for it, as it needs the same encodings.
    */
   private prepareFirstRun(engine: typeof import('./style-engine')): Promise<void> {
-    if (this.hasRun) return Promise.resolve();
+    // Larger images would keep the reader's processor busy for seconds, maybe for nothing: they wait for the press.
+    if (this.hasRun || this.outputSide() > PREPARE_MAX_SIDE) return Promise.resolve();
     const prepared = (async () => {
       const { request } = await this.request(new AbortController().signal, { quiet: true });
       await engine.prepareTransfer(request);
