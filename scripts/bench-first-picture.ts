@@ -160,8 +160,8 @@ export async function firstPictureRuns(model: BenchModel, runs: number): Promise
 
 /**
  * `runs` cold visits in which the reader reads for `readingMs` before pressing Stylise, as most readers
- * do; meanwhile the lab loads its models ahead (model-warmup.ts). Each visit's time from the press to the
- * chosen model's picture, in ms.
+ * do; meanwhile the lab loads its models and encodes its images (model-warmup.ts). Each visit's time from
+ * the press to the chosen model's picture, in ms.
  */
 export function afterReadingRuns(model: BenchModel, runs: number, readingMs: number): Promise<number[]> {
   return inFreshBrowsers(model, runs, async (context, url) => {

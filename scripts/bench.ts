@@ -77,7 +77,9 @@ for (const model of ['mobile', 'vgg'] as const) {
 console.log(`\n${breakdownTable(columns)}`);
 
 const readingMs = 8000;
-console.log(`\n# Lesson 4, a reader who reads first: Stylise pressed ${readingMs / 1000} s after opening (cold visit; the lab loads its models meanwhile)`);
+console.log(
+  `\n# Lesson 4, a reader who reads first: Stylise pressed ${readingMs / 1000} s after opening (cold visit; meanwhile the lab loads its models and encodes its images)`,
+);
 for (const model of ['mobile', 'vgg'] as const) {
   const times = await afterReadingRuns(model, runs, readingMs);
   console.log(`${model}: picture ${median(times).toFixed(0)} ms after the press — median of ${runs}`);
